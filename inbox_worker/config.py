@@ -1,0 +1,192 @@
+"""Load ``config.toml`` once at start into frozen, validated settings.
+
+Validation is pydantic's (already a dependency of spaCy): unknown keys and bad values raise
+``ConfigError`` naming the key, e.g. ``config: smtp.security: must be one of ssl, starttls,
+none``. Secrets come from the environment variable a ``password_env`` key names.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from inbox_worker.errors import ConfigError
+
+DEFAULT_PATH = Path("config.toml")
+ENV_VAR = "INBOX_WORKER_CONFIG"
+
+Port = Annotated[int, Field(ge=1, le=65535)]
+Security = Literal["ssl", "starttls", "none"]
+Address = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+$")]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ShopConfig(_Section):
+    name: str = "Sklep"
+    support_address: Address
+    staff_addresses: tuple[str, ...] = ()
+    staff_notify: Address
+    owner_address: Address | None = None
+    response_deadline_days: Annotated[int, Field(ge=1, le=365)] = 14
+    default_language: Literal["pl", "en"] = "pl"
+    timezone: str = "Europe/Warsaw"
+    reopen_days: Annotated[int, Field(ge=0)] = 30
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}") from None
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def domain(self) -> str:
+        return self.support_address.rpartition("@")[2].lower()
+
+
+class _ServerConfig(_Section):
+    host: str
+    port: Port
+    security: Security = "ssl"
+    username: str = ""
+    password: str | None = None
+    password_env: str | None = None
+    verify_tls: bool = True
+    ca_file: Path | None = None
+    timeout_seconds: Annotated[float, Field(gt=0)] = 60.0
+
+    def resolve_password(self, section: str) -> str:
+        """The password from ``password`` or the variable ``password_env`` names.
+
+        Raises ``ConfigError`` when neither gives one (a login needs it).
+        """
+        if self.password is not None:
+            return self.password
+        if self.password_env:
+            value = os.environ.get(self.password_env)
+            if value is None:
+                raise ConfigError(
+                    f"{section}.password_env",
+                    f"environment variable {self.password_env} is not set",
+                )
+            return value
+        return ""
+
+
+class ImapConfig(_ServerConfig):
+    port: Port = 993
+    folder: str = "INBOX"
+    processed_folder: str = "Processed"
+    quarantine_folder: str = "Quarantine"
+    batch_size: Annotated[int, Field(ge=1, le=10_000)] = 100
+
+
+class SmtpConfig(_ServerConfig):
+    port: Port = 465
+    # Send every mail to this one address instead (for trying the worker on real mail).
+    dev_redirect: Address | None = None
+
+
+class StorageConfig(_Section):
+    path: Path = Path("data/cases.json")
+
+    @property
+    def data_dir(self) -> Path:
+        return self.path.parent
+
+
+class ScheduleConfig(_Section):
+    poll_seconds: Annotated[int, Field(ge=5)] = 60
+    deliver_seconds: Annotated[int, Field(ge=5)] = 60
+    deadlines_cron_hour: Annotated[int, Field(ge=0, le=23)] = 8
+
+
+class SecurityConfig(_Section):
+    trusted_authserv_ids: tuple[str, ...] = ()
+    require_staff_authentication: bool = True
+
+
+class UnderstandingConfig(_Section):
+    rules_dir: Path = Path("rules")
+    # A regular expression for the shop's order numbers (the example shop: six digits).
+    order_number_pattern: str = r"[1-9][0-9]{5}"
+
+    @field_validator("order_number_pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression: {exc}") from None
+        return value
+
+
+class Config(_Section):
+    shop: ShopConfig
+    imap: ImapConfig
+    smtp: SmtpConfig
+    storage: StorageConfig = StorageConfig()
+    schedule: ScheduleConfig = ScheduleConfig()
+    security: SecurityConfig = SecurityConfig()
+    understanding: UnderstandingConfig = UnderstandingConfig()
+
+
+def load(path: Path | None = None) -> Config:
+    """Read and validate the config file; relative paths in it are relative to the file.
+
+    Raises ``ConfigError`` with the offending key for any problem.
+    """
+    path = path or Path(os.environ.get(ENV_VAR) or DEFAULT_PATH)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(str(path), "file not found (pass --config PATH)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), f"cannot read: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), f"not valid TOML: {exc}") from None
+    return from_dict(data, base_dir=path.resolve().parent)
+
+
+def from_dict(data: dict[str, Any], base_dir: Path | None = None) -> Config:
+    """Validate a config given as a dict (as parsed from TOML)."""
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        raise _first_problem(exc) from None
+    return _anchor_paths(config, base_dir) if base_dir else config
+
+
+def _first_problem(exc: ValidationError) -> ConfigError:
+    error = exc.errors()[0]
+    key = ".".join(str(part) for part in error["loc"]) or "(top level)"
+    message = error["msg"]
+    if error["type"] == "extra_forbidden":
+        message = "unknown key"
+    elif error["type"] == "missing":
+        message = "missing (required)"
+    elif error["type"] == "literal_error":
+        message = message.replace("Input should be", "must be")
+    return ConfigError(key, message)
+
+
+def _anchor_paths(config: Config, base_dir: Path) -> Config:
+    storage = config.storage.model_copy(update={"path": base_dir / config.storage.path})
+    rules_dir = base_dir / config.understanding.rules_dir
+    understanding = config.understanding.model_copy(update={"rules_dir": rules_dir})
+    return config.model_copy(update={"storage": storage, "understanding": understanding})
