@@ -169,3 +169,36 @@ class OutgoingMail:
     case_id: str = ""
     template: str = ""
     extra_headers: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Case:
+    """A complaint case as kept in the store. Dates are ISO strings so the JSON stays plain.
+
+    ``deadline`` is the statutory answer date (``deadline_kind`` "complaint"), or for a
+    withdrawal from the contract the date by which the refund is due ("withdrawal").
+    ``thread_ids`` are the Message-IDs of every mail in and out of the case (for threading).
+    """
+
+    id: str
+    status: CaseStatus
+    customer: str
+    customer_name: str | None
+    language: str
+    subject: str
+    received_at: str
+    deadline: str
+    created_at: str
+    updated_at: str
+    order_numbers: tuple[str, ...] = ()
+    category: Category | None = None
+    stage: Stage | None = None
+    resolution: Resolution | None = None
+    deadline_kind: str = "complaint"
+    rating: int | None = None
+    assignee: str | None = None
+    thread_ids: tuple[str, ...] = ()
+    waiting_for: str | None = None
+    survey_sent: bool = False
+    answered_at: str | None = None
+    closed_at: str | None = None
