@@ -40,6 +40,7 @@ class ShopConfig(_Section):
     default_language: Literal["pl", "en"] = "pl"
     timezone: str = "Europe/Warsaw"
     reopen_days: Annotated[int, Field(ge=0)] = 30
+    deadline_warning_days: Annotated[int, Field(ge=0, le=30)] = 3
 
     @field_validator("timezone")
     @classmethod
@@ -121,6 +122,10 @@ class SecurityConfig(_Section):
     require_staff_authentication: bool = True
 
 
+class TemplatesConfig(_Section):
+    dir: Path = Path("templates")
+
+
 class UnderstandingConfig(_Section):
     rules_dir: Path = Path("rules")
     # A regular expression for the shop's order numbers (the example shop: six digits).
@@ -136,6 +141,16 @@ class UnderstandingConfig(_Section):
         return value
 
 
+class LimitsConfig(_Section):
+    # A mail that fails this many times goes to the quarantine folder.
+    max_attempts: Annotated[int, Field(ge=1, le=100)] = 3
+    # Bigger mails are not analysed: the customer is told, staff get the mail.
+    max_mail_bytes: Annotated[int, Field(ge=1024)] = 25 * 1024 * 1024
+    # Automatic mails to one recipient (staff excepted) per hour and per day.
+    max_mails_per_recipient_hour: Annotated[int, Field(ge=1)] = 5
+    max_mails_per_recipient_day: Annotated[int, Field(ge=1)] = 20
+
+
 class Config(_Section):
     shop: ShopConfig
     imap: ImapConfig
@@ -144,6 +159,8 @@ class Config(_Section):
     schedule: ScheduleConfig = ScheduleConfig()
     security: SecurityConfig = SecurityConfig()
     understanding: UnderstandingConfig = UnderstandingConfig()
+    limits: LimitsConfig = LimitsConfig()
+    templates: TemplatesConfig = TemplatesConfig()
 
 
 def load(path: Path | None = None) -> Config:
@@ -189,4 +206,7 @@ def _anchor_paths(config: Config, base_dir: Path) -> Config:
     storage = config.storage.model_copy(update={"path": base_dir / config.storage.path})
     rules_dir = base_dir / config.understanding.rules_dir
     understanding = config.understanding.model_copy(update={"rules_dir": rules_dir})
-    return config.model_copy(update={"storage": storage, "understanding": understanding})
+    templates = config.templates.model_copy(update={"dir": base_dir / config.templates.dir})
+    return config.model_copy(
+        update={"storage": storage, "understanding": understanding, "templates": templates}
+    )

@@ -66,6 +66,49 @@ class CaseStatus(str, Enum):
     CLOSED = "closed"
 
 
+# The case lifecycle, in one place: which status may follow which.
+# new -> in_progress -> waiting_for_customer -> accepted / rejected -> closed; a closed case
+# is reopened (in_progress) by staff or by the customer's reply within shop.reopen_days.
+TRANSITIONS: dict[CaseStatus, frozenset[CaseStatus]] = {
+    CaseStatus.NEW: frozenset(
+        {
+            CaseStatus.IN_PROGRESS,
+            CaseStatus.WAITING_FOR_CUSTOMER,
+            CaseStatus.ACCEPTED,
+            CaseStatus.REJECTED,
+            CaseStatus.CLOSED,
+        }
+    ),
+    CaseStatus.IN_PROGRESS: frozenset(
+        {
+            CaseStatus.WAITING_FOR_CUSTOMER,
+            CaseStatus.ACCEPTED,
+            CaseStatus.REJECTED,
+            CaseStatus.CLOSED,
+        }
+    ),
+    CaseStatus.WAITING_FOR_CUSTOMER: frozenset(
+        {CaseStatus.IN_PROGRESS, CaseStatus.ACCEPTED, CaseStatus.REJECTED, CaseStatus.CLOSED}
+    ),
+    CaseStatus.ACCEPTED: frozenset({CaseStatus.CLOSED, CaseStatus.IN_PROGRESS}),
+    CaseStatus.REJECTED: frozenset({CaseStatus.CLOSED, CaseStatus.IN_PROGRESS}),
+    CaseStatus.CLOSED: frozenset({CaseStatus.IN_PROGRESS}),
+}
+
+# The stage of the service process each category points at (owner reports group by it).
+STAGE_OF: dict[Category, Stage] = {
+    Category.DAMAGED: Stage.DELIVERY,
+    Category.NOT_DELIVERED: Stage.DELIVERY,
+    Category.WRONG_ITEM: Stage.WAREHOUSE,
+    Category.MISSING_ITEM: Stage.WAREHOUSE,
+    Category.DEFECTIVE: Stage.PRODUCT,
+    Category.RETURN: Stage.OTHER,
+    Category.REFUND: Stage.PAYMENTS,
+    Category.BILLING: Stage.PAYMENTS,
+    Category.OTHER: Stage.OTHER,
+}
+
+
 @dataclass(frozen=True)
 class RawMail:
     """One mail as fetched: its IMAP UID and bytes, and when the server received it."""

@@ -103,15 +103,17 @@ class CaseStore:
     cannot be read or written and ``StoreLockedError`` when another worker holds it.
     """
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
         self._lock: IO[str] | None = None
         self._journal: IO[str] | None = None
         if path is None:
             self._db = TinyDB(storage=MemoryStorage)
         else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._lock = _take_lock(path.with_name(path.name + ".lock"))
+            if not read_only:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._lock = _take_lock(path.with_name(path.name + ".lock"))
             self._db = TinyDB(path, storage=_CommitOnlyCache(AtomicJSONStorage))  # type: ignore[no-untyped-call]
         self._cases = self._db.table("cases")
         self._events = self._db.table("events")
@@ -119,21 +121,28 @@ class CaseStore:
         self._processed = self._db.table("processed")
         self._failures = self._db.table("failures")
         self._meta = self._db.table("meta")
+        self._quarantine = self._db.table("quarantine")
         self._build_indexes()
         self._replay_journal()
+
+    @classmethod
+    def for_reading(cls, path: Path) -> CaseStore:
+        """Open for reading beside a running worker: no lock taken, nothing ever written."""
+        return cls(path, read_only=True)
 
     # -- lifecycle ------------------------------------------------------------------
 
     def commit(self) -> None:
         """Write every staged change to disk atomically, then empty the journal."""
         cache = self._db.storage
-        if isinstance(cache, CachingMiddleware):
+        if isinstance(cache, CachingMiddleware) and not self.read_only:
             cache.flush()  # type: ignore[no-untyped-call]
             self._truncate_journal()
 
     def close(self) -> None:
         self.commit()
-        self._db.close()
+        if not self.read_only:
+            self._db.close()
         if self._journal:
             self._journal.close()
         if self._lock:
@@ -170,6 +179,9 @@ class CaseStore:
         self._seen_ids = {doc["message_id"] for doc in self._processed.all() if doc.get("real_id")}
         self._seen_hashes = {doc["sha256"] for doc in self._processed.all()}
         self._outbox_doc = {doc["message_id"]: doc.doc_id for doc in self._outbox.all()}
+        self._queued_to: dict[str, list[str]] = defaultdict(list)
+        for doc in self._outbox.all():
+            self._queued_to[doc["mail"]["to"].lower()].append(doc["queued_at"])
 
     def _index_case(self, doc_id: int, doc: dict[str, Any]) -> None:
         case_id = doc["id"]
@@ -272,6 +284,36 @@ class CaseStore:
         row = self._failures.get(Query().sha256 == sha256)
         return int(row["attempts"]) if isinstance(row, dict) else 0
 
+    def last_error(self, sha256: str) -> str | None:
+        row = self._failures.get(Query().sha256 == sha256)
+        return row.get("error") if isinstance(row, dict) else None
+
+    def quarantine(self, sha256: str, uid: int, message_id: str, error: str, at: datetime) -> str:
+        """Record a mail moved to quarantine; returns its short id for `quarantine retry`."""
+        short_id = sha256[:12]
+        row = {"id": short_id, "sha256": sha256, "uid": uid, "message_id": message_id}
+        self._quarantine.upsert(
+            {**row, "error": error, "at": at.isoformat()}, Query().sha256 == sha256
+        )
+        self._failures.remove(Query().sha256 == sha256)
+        return short_id
+
+    def quarantined(self) -> list[dict[str, Any]]:
+        return [dict(doc) for doc in self._quarantine.all()]
+
+    def release(self, short_id: str) -> dict[str, Any] | None:
+        """Forget a quarantined mail (before retrying it); returns its record."""
+        row = self._quarantine.get(Query().id == short_id)
+        if not isinstance(row, dict):
+            return None
+        self._quarantine.remove(doc_ids=[row.doc_id])
+        return dict(row)
+
+    def mails_to(self, recipient: str, since: datetime) -> int:
+        """How many mails were queued to ``recipient`` since ``since`` (for the caps)."""
+        since_iso = since.isoformat()
+        return sum(1 for at in self._queued_to.get(recipient.lower(), ()) if at >= since_iso)
+
     def failures(self) -> list[dict[str, Any]]:
         return [dict(doc) for doc in self._failures.all()]
 
@@ -298,6 +340,7 @@ class CaseStore:
             "next_attempt_at": at.isoformat(),
         }
         self._outbox_doc[mail.message_id] = self._outbox.insert(doc)
+        self._queued_to[mail.to.lower()].append(at.isoformat())
 
     def pending(self, now: datetime) -> list[OutgoingMail]:
         """Mails waiting to be sent whose next attempt is due, oldest first."""
@@ -353,7 +396,7 @@ class CaseStore:
         return self.path.with_name(self.path.name + ".journal") if self.path else None
 
     def _append_journal(self, entry: dict[str, Any]) -> None:
-        if self._journal_path is None:
+        if self._journal_path is None or self.read_only:
             return
         try:
             if self._journal is None:
@@ -379,7 +422,7 @@ class CaseStore:
         self.commit()
 
     def _truncate_journal(self) -> None:
-        if self._journal_path is None:
+        if self._journal_path is None or self.read_only:
             return
         if self._journal is not None:
             self._journal.close()

@@ -1,0 +1,160 @@
+"""Wire the edges together from a ``Config``: the services, the mailbox, the sender, the jobs.
+
+``opened(config)`` gives a ``Running`` worker whose methods are the jobs of DESIGN.md
+section 1 (``poll``, ``deliver``, ``deadlines``); ``inbox-worker poll`` calls one, ``run``
+hands them all to the scheduler.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from inbox_worker import nlp, reports, screen
+from inbox_worker.archive import Archive
+from inbox_worker.compose import Templates
+from inbox_worker.config import Config
+from inbox_worker.errors import InboxWorkerError, MailboxError
+from inbox_worker.imap import ImapMailbox
+from inbox_worker.pipeline import Services
+from inbox_worker.smtp import SmtpSender
+from inbox_worker.store import CaseStore
+from inbox_worker.worker import PollReport, SendSession, deliver, poll_once, run_scheduler
+
+log = logging.getLogger(__name__)
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def open_services(config: Config, store: CaseStore, clock: Clock = _utc_now) -> Services:
+    """Load rules, pipelines and templates once. Raises RulesError / TemplateError."""
+    rules_dir = config.understanding.rules_dir
+    return Services(
+        config=config,
+        store=store,
+        understanding=nlp.load(rules_dir, config.understanding.order_number_pattern),
+        screening_rules=screen.load_rules(rules_dir),
+        templates=Templates(config.templates.dir, config.shop.domain),
+        archive=Archive(config.storage.data_dir / "mail"),
+        clock=clock,
+    )
+
+
+@dataclass
+class Running:
+    """A worker with its services loaded; each method is one job."""
+
+    services: Services
+
+    @property
+    def config(self) -> Config:
+        return self.services.config
+
+    def mailbox(self) -> ImapMailbox:
+        return ImapMailbox(self.config.imap, self.config.imap.resolve_password("imap"))
+
+    def sender(self) -> AbstractContextManager[SendSession]:
+        smtp = self.config.smtp
+        sender: AbstractContextManager[SendSession] = SmtpSender(
+            smtp,
+            smtp.resolve_password("smtp"),
+            self.config.shop.support_address,
+            self.config.shop.name,
+        )
+        return sender
+
+    def poll(self) -> PollReport:
+        with self.mailbox() as mailbox:
+            report = poll_once(self.services, mailbox, self.sender)
+        self.services.store.set_meta("last_poll", self.services.clock().isoformat())
+        self.services.store.commit()
+        return report
+
+    def deliver(self) -> PollReport:
+        return deliver(self.services, self.sender)
+
+    def deadlines(self) -> str:
+        """Queue and send the deadline reminders; returns a one-line summary."""
+        summary = reports.queue_deadline_reminders(self.services)
+        self.services.store.commit()
+        self.deliver()
+        return summary
+
+    def run_forever(self) -> None:
+        schedule = self.config.schedule
+        now = datetime.now().astimezone()
+        run_scheduler(
+            {
+                "poll": (
+                    self.poll,
+                    {"trigger": "interval", "seconds": schedule.poll_seconds, "next_run_time": now},
+                ),
+                "deliver": (
+                    self.deliver,
+                    {"trigger": "interval", "seconds": schedule.deliver_seconds},
+                ),
+                "deadlines": (
+                    self.deadlines,
+                    {
+                        "trigger": "cron",
+                        "hour": schedule.deadlines_cron_hour,
+                        "timezone": self.config.shop.timezone,
+                    },
+                ),
+            }
+        )
+
+
+@contextmanager
+def opened(config: Config, connect: bool = True, clock: Clock = _utc_now) -> Iterator[Running]:
+    """Open the store (taking its lock) and load everything; close cleanly on the way out."""
+    del connect  # connections are made per job, when needed
+    store = CaseStore(config.storage.path)
+    try:
+        running = Running(open_services(config, store, clock))
+        yield running
+    except BaseException:
+        store.abandon()
+        raise
+    store.close()
+
+
+def health(config: Config) -> tuple[bool, list[str]]:
+    """The lines of `inbox-worker status` and whether the worker is healthy."""
+    store = CaseStore.for_reading(config.storage.path)
+    now = _utc_now()
+    lines, healthy = reports.store_health(store, config, now)
+    try:
+        with ImapMailbox(config.imap, config.imap.resolve_password("imap")) as mailbox:
+            waiting, oldest = mailbox.waiting()
+        lines.append(f"mails waiting in {config.imap.folder}: {waiting}")
+        lines.append(f"oldest waiting mail: {oldest.isoformat() if oldest else '-'}")
+        if oldest is not None and (now - oldest).total_seconds() > 3600:
+            healthy = False
+            lines.append("UNHEALTHY: mail has been waiting for over an hour")
+    except InboxWorkerError as exc:
+        healthy = False
+        lines.append(f"UNHEALTHY: mailbox unreachable: {exc}")
+    lines.insert(0, "status: " + ("healthy" if healthy else "UNHEALTHY"))
+    return healthy, lines
+
+
+def retry_quarantined(config: Config, quarantine_id: str) -> str:
+    """Move a quarantined mail back to the inbox and forget its failures."""
+    store = CaseStore(config.storage.path)
+    try:
+        record = store.release(quarantine_id)
+        if record is None:
+            raise MailboxError(f"no quarantined mail {quarantine_id} (see `quarantine list`)")
+        with ImapMailbox(config.imap, config.imap.resolve_password("imap")) as mailbox:
+            mailbox.requeue_from_quarantine(record["message_id"])
+        store.commit()
+    finally:
+        store.close()
+    return f"{quarantine_id} ({record['message_id']}) is back in {config.imap.folder}"

@@ -1,0 +1,233 @@
+"""The only module that knows the order of the stages for one mail.
+
+archive → parse → (already processed?) → screen → understand → route → casework → compose
+→ store (one in-memory change per mail, written at the batch's commit point). Each mail is
+isolated: a ``MessageError`` or a bug while handling it is logged with its UID and
+Message-ID and counted against it; it never stops the mails behind it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from inbox_worker import casework, staff
+from inbox_worker.archive import Archive
+from inbox_worker.auth import is_authenticated, is_staff
+from inbox_worker.casework import Changes, Incoming
+from inbox_worker.compose import Templates
+from inbox_worker.config import Config
+from inbox_worker.errors import MessageError, StoreError
+from inbox_worker.extract import understand
+from inbox_worker.limits import over_cap
+from inbox_worker.models import Kind, OutgoingMail, ParsedMail, RawMail, Screening
+from inbox_worker.nlp import Understanding
+from inbox_worker.parse import parse
+from inbox_worker.route import Action, Context, case_tags, route
+from inbox_worker.screen import ScreeningRules, bounced_message_ids, screen
+from inbox_worker.store import CaseStore
+from inbox_worker.tags import has_tags
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    """The edges a mail's processing needs, passed in (no globals)."""
+
+    config: Config
+    store: CaseStore
+    understanding: Understanding
+    screening_rules: ScreeningRules
+    templates: Templates
+    archive: Archive
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+
+    @property
+    def own_addresses(self) -> tuple[str, ...]:
+        return (self.config.shop.support_address.lower(),)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one mail (one disposition log line)."""
+
+    uid: int
+    message_id: str
+    action: str
+    kind: str = ""
+    case_id: str | None = None
+    reasons: tuple[str, ...] = ()
+    error: str | None = None
+
+    @property
+    def settled(self) -> bool:
+        """True when the mail may leave the inbox (processed, duplicate or quarantined)."""
+        return self.error is None or self.action == "quarantine"
+
+
+def process_one(raw: RawMail, services: Services) -> Outcome:
+    """Take one fetched mail through every stage. Raises only system errors (StoreError)."""
+    sha256, _ = services.archive.save(raw.data)
+    message_id = ""
+    try:
+        mail = parse(raw)
+        message_id = mail.message_id
+        if services.store.is_processed(mail.message_id, sha256):
+            return Outcome(raw.uid, message_id, "duplicate", reasons=("processed before",))
+        attempts = services.store.record_attempt(sha256, raw.uid)
+        if attempts > services.config.limits.max_attempts:
+            return _quarantine(raw, services, sha256, message_id)
+        return _process(raw, mail, sha256, services)
+    except StoreError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one bad mail must not stop the batch
+        level = logging.WARNING if isinstance(exc, MessageError) else logging.ERROR
+        log.log(
+            level,
+            "uid=%s message-id=%s failed: %s",
+            raw.uid,
+            message_id,
+            exc,
+            exc_info=not isinstance(exc, MessageError),
+        )
+        services.store.record_failure(sha256, raw.uid, f"{type(exc).__name__}: {exc}")
+        return Outcome(raw.uid, message_id, "failed", error=str(exc))
+
+
+def _process(raw: RawMail, mail: ParsedMail, sha256: str, services: Services) -> Outcome:
+    screening = screen(mail, services.screening_rules, services.own_addresses)
+    findings = understand(mail, screening, services.understanding)
+    now = services.clock()
+    ctx = _context(mail, screening, services, now)
+    decision = route(mail.sender, screening, findings, ctx)
+    received = raw.internal_date or mail.date or now
+    incoming = Incoming(mail, findings, decision, received, now, services.config, raw.uid)
+    changes = _changes(incoming, ctx, services)
+    case_id = _apply(changes, incoming, sha256, services)
+    if decision.security_event:
+        log.warning("security: uid=%s from=%s: %s", raw.uid, mail.sender, decision.security_event)
+    return Outcome(
+        raw.uid,
+        mail.message_id,
+        decision.action.value,
+        findings.kind.value,
+        case_id,
+        (*decision.reasons, *((screening.reason,) if screening.kind else ())),
+    )
+
+
+def _context(mail: ParsedMail, screening: Screening, services: Services, now: datetime) -> Context:
+    store, config = services.store, services.config
+    tagged = next(filter(None, (store.get(tag) for tag in case_tags(mail.subject))), None)
+    thread = store.case_for_message_ids((mail.in_reply_to, *reversed(mail.references)))
+    bounced = None
+    if screening.kind is Kind.BOUNCE:
+        bounced = store.case_for_message_ids(bounced_message_ids(mail))
+    staff_sender = is_staff(mail.sender, config.shop.staff_addresses)
+    return Context(
+        sender_is_staff=staff_sender,
+        staff_authenticated=staff_sender and _authenticated(mail, config),
+        has_staff_tags=has_tags(mail.reply_text),
+        tagged_case=tagged,
+        thread_case=thread,
+        bounced_case=bounced,
+        customer_cases=tuple(store.cases_for_customer(mail.sender)),
+        now=now,
+        reopen_days=config.shop.reopen_days,
+    )
+
+
+def _authenticated(mail: ParsedMail, config: Config) -> bool:
+    if not config.security.require_staff_authentication:
+        return True
+    results = mail.header_all("authentication-results")
+    return is_authenticated(mail.sender, results, config.security.trusted_authserv_ids)
+
+
+def _changes(incoming: Incoming, ctx: Context, services: Services) -> Changes:
+    decision, store = incoming.decision, services.store
+    case = store.get(decision.case_id) if decision.case_id else None
+    action = decision.action
+    if action is Action.OPEN_CASE:
+        return casework.open_case(incoming, store.next_case_id(incoming.now))
+    if action is Action.STAFF_NO_CASE:
+        return staff.staff_without_case(incoming)
+    if case is None:  # IGNORE, or a case that vanished: record the mail, change nothing
+        return Changes()
+    if action is Action.STAFF_COMMAND:
+        return staff.staff_command(incoming, case)
+    if action is Action.STATUS_QUERY:
+        return casework.status_query(incoming, case, _last_update(store, case.id))
+    if action is Action.RATE:
+        return casework.rate(incoming, case)
+    if action is Action.RECORD_BOUNCE:
+        return casework.record_bounce(incoming, case)
+    return casework.add_to_case(incoming, case)
+
+
+def _last_update(store: CaseStore, case_id: str) -> str | None:
+    events = [e for e in store.events(case_id) if e["type"] in ("status", "staff_reply")]
+    return events[-1]["at"] if events else None
+
+
+def _apply(changes: Changes, incoming: Incoming, sha256: str, services: Services) -> str | None:
+    """Write one mail's changes to the store (in memory, until the batch's commit)."""
+    store, now, mail = services.store, incoming.now, incoming.mail
+    mails = [services.templates.render(letter) for letter in changes.letters]
+    mails = [m for m in mails if not _capped(m, store, services.config, now)]
+    case = changes.case
+    case_id = case.id if case else None
+    if case is not None:
+        case = replace(case, thread_ids=(*dict.fromkeys((*case.thread_ids, *_ids(mails))),))
+        store.save(case)
+        store.add_event(case.id, now, "mail_in", **casework.mail_in_event(incoming, sha256).data)
+        for event in changes.events:
+            store.add_event(case.id, now, event.type, **event.data)
+        if incoming.decision.security_event:
+            store.add_event(case.id, now, "security", note=incoming.decision.security_event)
+    for outgoing in mails:
+        store.queue(outgoing, now)
+        if case_id:
+            store.add_event(
+                case_id,
+                now,
+                "mail_out",
+                message_id=outgoing.message_id,
+                to=outgoing.to,
+                template=outgoing.template,
+                subject=outgoing.subject,
+            )
+    store.mark_processed(
+        mail.message_id,
+        sha256,
+        not mail.message_id.endswith("@missing.invalid>"),
+        now,
+        uid=incoming.uid,
+        action=incoming.decision.action.value,
+        case_id=case_id,
+    )
+    return case_id
+
+
+def _ids(mails: list[OutgoingMail]) -> list[str]:
+    return [m.message_id for m in mails]
+
+
+def _capped(mail: OutgoingMail, store: CaseStore, config: Config, now: datetime) -> bool:
+    staff_bound = mail.to == config.shop.staff_notify or is_staff(
+        mail.to, config.shop.staff_addresses
+    )
+    if not staff_bound and over_cap(store, mail.to, now, config.limits):
+        log.warning("not sending %s to %s: automatic mail cap reached", mail.template, mail.to)
+        return True
+    return False
+
+
+def _quarantine(raw: RawMail, services: Services, sha256: str, message_id: str) -> Outcome:
+    error = services.store.last_error(sha256) or "interrupted (the worker stopped while on it)"
+    reason = f"failed {services.config.limits.max_attempts} times: {error}"
+    services.store.quarantine(sha256, raw.uid, message_id, reason, services.clock())
+    return Outcome(raw.uid, message_id, "quarantine", reasons=(reason,), error=reason)

@@ -1,0 +1,192 @@
+"""Read-side views of the store: case listings, JSON, health, deadline reminders, previews."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from inbox_worker.casework import case_variables
+from inbox_worker.compose import Letter, Templates
+from inbox_worker.config import Config
+from inbox_worker.deadlines import days_left
+from inbox_worker.errors import StoreError
+from inbox_worker.models import Case, CaseStatus, Category, Resolution
+from inbox_worker.pipeline import Services
+from inbox_worker.store import CaseStore
+from inbox_worker.store import case_json as _case_json
+
+
+def is_settled(case: Case) -> bool:
+    """True once the deadline no longer runs: answered on the merits, or closed."""
+    return case.answered_at is not None or case.status is CaseStatus.CLOSED
+
+
+def select_cases(
+    store: CaseStore, config: Config, statuses: tuple[str, ...], overdue: bool, due_soon: bool
+) -> list[Case]:
+    now = datetime.now().astimezone()
+    chosen = sorted(store.all_cases(), key=lambda case: case.created_at)
+    if statuses:
+        chosen = [case for case in chosen if case.status.value in statuses]
+    if overdue:
+        chosen = [
+            c for c in chosen if not is_settled(c) and days_left(c.deadline, now, config.shop) < 0
+        ]
+    if due_soon:
+        window = config.shop.deadline_warning_days
+        chosen = [
+            c
+            for c in chosen
+            if not is_settled(c) and 0 <= days_left(c.deadline, now, config.shop) <= window
+        ]
+    return chosen
+
+
+def case_json(store: CaseStore, case: Case) -> dict[str, Any]:
+    return _case_json(case, store.events(case.id))
+
+
+def case_table(cases: list[Case], config: Config) -> str:
+    if not cases:
+        return "no cases"
+    now = datetime.now().astimezone()
+    rows = [f"{'ID':<11} {'STATUS':<20} {'DEADLINE':<10} {'LEFT':>5}  {'CATEGORY':<13} CUSTOMER"]
+    for case in cases:
+        left = "-" if is_settled(case) else str(days_left(case.deadline, now, config.shop))
+        category = case.category.value if case.category else "-"
+        rows.append(
+            f"{case.id:<11} {case.status.value:<20} {case.deadline:<10} {left:>5}  "
+            f"{category:<13} {case.customer}"
+        )
+    return "\n".join(rows)
+
+
+def queue_deadline_reminders(services: Services) -> str:
+    """Warn staff of cases due soon and tell the owner of cases past their deadline."""
+    store, config, now = services.store, services.config, services.clock()
+    open_cases = [case for case in store.all_cases() if not is_settled(case)]
+    left = {case.id: days_left(case.deadline, now, config.shop) for case in open_cases}
+    due = [c for c in open_cases if 0 <= left[c.id] <= config.shop.deadline_warning_days]
+    overdue = [c for c in open_cases if left[c.id] < 0]
+    letters = []
+    if due:
+        letters.append(_digest("staff_deadlines", config.shop.staff_notify, due, left, config))
+    if overdue:
+        owner = config.shop.owner_address or config.shop.staff_notify
+        letters.append(_digest("owner_overdue", owner, overdue, left, config))
+    for letter in letters:
+        store.queue(services.templates.render(letter), now)
+    return f"due soon: {len(due)}, overdue: {len(overdue)}, reminders queued: {len(letters)}"
+
+
+def _digest(
+    template: str, to: str, cases: list[Case], left: dict[str, int], config: Config
+) -> Letter:
+    rows = [
+        {
+            "id": c.id,
+            "customer": c.customer,
+            "deadline": c.deadline,
+            "days_left": left[c.id],
+            "status": c.status.value,
+            "deadline_kind": c.deadline_kind,
+            "category": c.category.value if c.category else "other",
+        }
+        for c in sorted(cases, key=lambda case: case.deadline)
+    ]
+    variables = {"shop_name": config.shop.name, "cases": rows}
+    return Letter(template, to, config.shop.default_language, "", variables)
+
+
+def store_health(store: CaseStore, config: Config, now: datetime) -> tuple[list[str], bool]:
+    """Health lines from the store alone, and whether they look healthy."""
+    healthy = True
+    last_poll = store.get_meta("last_poll")
+    lines = [f"last successful poll: {last_poll or 'never'}"]
+    if last_poll is None or now - datetime.fromisoformat(last_poll) > timedelta(
+        seconds=max(600, 5 * config.schedule.poll_seconds)
+    ):
+        healthy = False
+        lines.append("UNHEALTHY: no successful poll recently")
+    pending = [d for d in store.outbox() if d["status"] == "pending"]
+    failed = [d for d in store.outbox() if d["status"] == "failed"]
+    oldest = min((d["queued_at"] for d in pending), default=None)
+    lines.append(f"outbox: {len(pending)} waiting, oldest {oldest or '-'}; {len(failed)} failed")
+    if oldest and now - datetime.fromisoformat(oldest) > timedelta(hours=1):
+        healthy = False
+        lines.append("UNHEALTHY: replies have waited in the outbox for over an hour")
+    quarantined = store.quarantined()
+    lines.append(f"quarantine: {len(quarantined)}")
+    overdue = [
+        c
+        for c in store.all_cases()
+        if not is_settled(c) and days_left(c.deadline, now, config.shop) < 0
+    ]
+    lines.append(f"cases overdue: {len(overdue)}")
+    if overdue:
+        healthy = False
+    return lines, healthy
+
+
+def sample_case(config: Config, language: str) -> Case:
+    """A made-up case for previews and template tests."""
+    today = date.today()
+    return Case(
+        id="R2611-0042",
+        status=CaseStatus.IN_PROGRESS,
+        customer="anna.kowalska@example.com",
+        customer_name="Anna Kowalska",
+        language=language,
+        subject="Czajnik przecieka",
+        received_at=f"{today.isoformat()}T09:30:00+01:00",
+        deadline=(today + timedelta(days=config.shop.response_deadline_days)).isoformat(),
+        created_at=f"{today.isoformat()}T09:31:00+00:00",
+        updated_at=f"{today.isoformat()}T09:31:00+00:00",
+        order_numbers=("482913",),
+        category=Category.DEFECTIVE,
+        resolution=Resolution.REPLACEMENT,
+    )
+
+
+def sample_variables(case: Case, config: Config) -> dict[str, Any]:
+    """Every variable any template may use, filled with sample values."""
+    return {
+        **case_variables(case, config),
+        "missing_order": False,
+        "text": "Dzień dobry, czajnik przecieka od spodu. Proszę o wymianę.",
+        "message": "Kurier odbierze czajnik w czwartek; nowy wyślemy od razu po odbiorze.",
+        "old_status": "new",
+        "status_changed": True,
+        "last_update": case.updated_at,
+        "applied": ["#status in_progress"],
+        "customer_told": True,
+        "problems": ["unknown tag '#stauts' (did you mean #status?)"],
+        "cases": [
+            {
+                "id": case.id,
+                "customer": case.customer,
+                "deadline": case.deadline,
+                "days_left": 2,
+                "status": case.status.value,
+                "deadline_kind": "complaint",
+                "category": "defective",
+            }
+        ],
+        "reason": "the mail is larger than the limit",
+    }
+
+
+def preview(config: Config, name: str, case_id: str | None, language: str | None) -> str:
+    """One template rendered as the customer would get it (subject, then text)."""
+    case = None
+    if case_id:
+        case = CaseStore.for_reading(config.storage.path).get(case_id)
+        if case is None:
+            raise StoreError(f"no case {case_id}")
+    case = case or sample_case(config, language or config.shop.default_language)
+    templates = Templates(config.templates.dir, config.shop.domain)
+    letter = Letter(
+        name, case.customer, language or case.language, case.id, sample_variables(case, config)
+    )
+    mail = templates.render(letter)
+    return f"Subject: {mail.subject}\nTo: {mail.to}\n\n{mail.text}"
