@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from inbox_worker.casework import case_variables
 from inbox_worker.compose import Letter, Templates
@@ -11,9 +11,11 @@ from inbox_worker.config import Config
 from inbox_worker.deadlines import days_left
 from inbox_worker.errors import StoreError
 from inbox_worker.models import Case, CaseStatus, Category, Resolution
-from inbox_worker.pipeline import Services
 from inbox_worker.store import CaseStore
 from inbox_worker.store import case_json as _case_json
+
+if TYPE_CHECKING:
+    from inbox_worker.pipeline import Services
 
 
 def is_settled(case: Case) -> bool:

@@ -115,6 +115,13 @@ class CaseStore:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self._lock = _take_lock(path.with_name(path.name + ".lock"))
             self._db = TinyDB(path, storage=_CommitOnlyCache(AtomicJSONStorage))  # type: ignore[no-untyped-call]
+        try:
+            self._open_tables()
+        except BaseException:
+            self.abandon()
+            raise
+
+    def _open_tables(self) -> None:
         self._cases = self._db.table("cases")
         self._events = self._db.table("events")
         self._outbox = self._db.table("outbox")
