@@ -146,6 +146,8 @@ class LimitsConfig(_Section):
     max_attempts: Annotated[int, Field(ge=1, le=100)] = 3
     # Bigger mails are not analysed: the customer is told, staff get the mail.
     max_mail_bytes: Annotated[int, Field(ge=1024)] = 25 * 1024 * 1024
+    # Attachments bigger than this are not kept under the case (the raw mail still is).
+    max_attachment_bytes: Annotated[int, Field(ge=0)] = 10 * 1024 * 1024
     # Automatic mails to one recipient (staff excepted) per hour and per day.
     max_mails_per_recipient_hour: Annotated[int, Field(ge=1)] = 5
     max_mails_per_recipient_day: Annotated[int, Field(ge=1)] = 20

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from inbox_worker import casework, staff
 from inbox_worker.archive import Archive
+from inbox_worker.attachments import save_attachments
 from inbox_worker.auth import is_authenticated, is_staff
 from inbox_worker.casework import Changes, Incoming
 from inbox_worker.compose import Templates
@@ -24,7 +25,7 @@ from inbox_worker.extract import understand
 from inbox_worker.limits import over_cap
 from inbox_worker.models import Kind, OutgoingMail, ParsedMail, RawMail, Screening
 from inbox_worker.nlp import Understanding
-from inbox_worker.parse import parse
+from inbox_worker.parse import attachment_payloads, parse
 from inbox_worker.route import Action, Context, case_tags, route
 from inbox_worker.screen import ScreeningRules, bounced_message_ids, screen
 from inbox_worker.store import CaseStore
@@ -107,6 +108,10 @@ def _process(raw: RawMail, mail: ParsedMail, sha256: str, services: Services) ->
     incoming = Incoming(mail, findings, decision, received, now, services.config, raw.uid)
     changes = _changes(incoming, ctx, services)
     case_id = _apply(changes, incoming, sha256, services)
+    if case_id and mail.attachments:
+        folder = services.config.storage.data_dir / "attachments" / case_id
+        limit = services.config.limits.max_attachment_bytes
+        save_attachments(folder, attachment_payloads(raw), limit)
     if decision.security_event:
         log.warning("security: uid=%s from=%s: %s", raw.uid, mail.sender, decision.security_event)
     return Outcome(
