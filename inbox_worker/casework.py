@@ -43,6 +43,11 @@ class Incoming:
     now: datetime
     config: Config
     uid: int = 0
+    archived_as: str = ""  # the raw mail's path in the archive
+
+    @property
+    def too_large(self) -> bool:
+        return self.mail.size > self.config.limits.max_mail_bytes
 
 
 def mail_in_event(incoming: Incoming, sha256: str) -> Event:
@@ -87,7 +92,12 @@ def open_case(incoming: Incoming, case_id: str) -> Changes:
         thread_ids=(mail.message_id,),
         waiting_for="order_number" if missing_order else None,
     )
-    variables = {**case_variables(case, config), "missing_order": missing_order}
+    variables = {
+        **case_variables(case, config),
+        "missing_order": missing_order,
+        "too_large_mb": round(mail.size / 2**20, 1) if incoming.too_large else None,
+        "archived_as": incoming.archived_as,
+    }
     letters = (
         customer_letter("ack_new_case", case, mail, variables),
         staff_letter("staff_new_case", case, config, {**variables, "text": mail.reply_text}),

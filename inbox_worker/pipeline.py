@@ -71,7 +71,7 @@ class Outcome:
 
 def process_one(raw: RawMail, services: Services) -> Outcome:
     """Take one fetched mail through every stage. Raises only system errors (StoreError)."""
-    sha256, _ = services.archive.save(raw.data)
+    sha256, archived = services.archive.save(raw.data)
     message_id = ""
     try:
         mail = parse(raw)
@@ -81,7 +81,7 @@ def process_one(raw: RawMail, services: Services) -> Outcome:
         attempts = services.store.record_attempt(sha256, raw.uid)
         if attempts > services.config.limits.max_attempts:
             return _quarantine(raw, services, sha256, message_id)
-        return _process(raw, mail, sha256, services)
+        return _process(raw, mail, sha256, str(archived), services)
     except StoreError:
         raise
     except Exception as exc:  # noqa: BLE001 - one bad mail must not stop the batch
@@ -98,14 +98,18 @@ def process_one(raw: RawMail, services: Services) -> Outcome:
         return Outcome(raw.uid, message_id, "failed", error=str(exc))
 
 
-def _process(raw: RawMail, mail: ParsedMail, sha256: str, services: Services) -> Outcome:
+def _process(
+    raw: RawMail, mail: ParsedMail, sha256: str, archived: str, services: Services
+) -> Outcome:
     screening = screen(mail, services.screening_rules, services.own_addresses)
     findings = understand(mail, screening, services.understanding)
     now = services.clock()
     ctx = _context(mail, screening, services, now)
     decision = route(mail.sender, screening, findings, ctx)
     received = raw.internal_date or mail.date or now
-    incoming = Incoming(mail, findings, decision, received, now, services.config, raw.uid)
+    incoming = Incoming(
+        mail, findings, decision, received, now, services.config, raw.uid, archived
+    )
     changes = _changes(incoming, ctx, services)
     case_id = _apply(changes, incoming, sha256, services)
     if case_id and mail.attachments:

@@ -174,7 +174,8 @@ def sample_variables(case: Case, config: Config) -> dict[str, Any]:
                 "category": "defective",
             }
         ],
-        "reason": "the mail is larger than the limit",
+        "too_large_mb": 31.5,
+        "archived_as": "data/mail/ab/abcdef.eml",
     }
 
 
