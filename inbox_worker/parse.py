@@ -608,7 +608,7 @@ _VERB = (
     r"(?:wrote|writes|napisa[lł]\s*\(a\)|napisa[lł]a?|pisze|"
     r"nades[lł]a[lł]\s*\(a\)|nades[lł]a[lł]a?)"
 )
-_ATTRIBUTION = re.compile(rf"^(?:>\s*)*(?P<lead>.{{0,300}}?)\b{_VERB}\s*:$", re.IGNORECASE)
+_ATTRIBUTION_END = re.compile(rf"\b{_VERB}\s*:$", re.IGNORECASE)
 _ATTRIBUTION_LEAD = re.compile(r"^(?:on|w dniu|dnia|am|le|el|il|op)\b|@|\d", re.IGNORECASE)
 _SEPARATOR = re.compile(
     r"^[-_=* ]*(?:original message|forwarded message|begin forwarded message|"
@@ -621,8 +621,8 @@ _BLOCK_FIELD = re.compile(
 )
 _BOUNDARY_LINE = re.compile(r"^--([^\s]{1,200})\s*$", re.MULTILINE)
 _RULE_LINE = re.compile(r"^[_-]{10,}$")
-_LIBRARY_WINDOW = 100_000
-_LINE_WINDOW = 1_000
+_LIBRARY_WINDOW = 50_000
+_LINE_WINDOW = 200  # attributions, separators and header lines are short
 
 
 def split_reply(text: str) -> tuple[str, str]:
@@ -700,8 +700,10 @@ def _attribution_span(lines: list[str], index: int) -> int:
         joined = " ".join(line.strip() for line in lines[index : index + size])
         if len(joined) > 400:
             return 0
-        match = _ATTRIBUTION.match(joined)
-        if match and _ATTRIBUTION_LEAD.search(match.group("lead").lstrip("> ")):
+        if not joined.endswith(":"):  # cheap test first: the regex backtracks
+            continue
+        match = _ATTRIBUTION_END.search(joined, max(0, len(joined) - 30))
+        if match and _ATTRIBUTION_LEAD.search(joined[: match.start()].lstrip("> ")):
             return size
     return 0
 
