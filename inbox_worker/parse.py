@@ -609,6 +609,8 @@ _VERB = (
     r"nades[lł]a[lł]\s*\(a\)|nades[lł]a[lł]a?)"
 )
 _ATTRIBUTION_END = re.compile(rf"\b{_VERB}\s*:$", re.IGNORECASE)
+# Apple Mail in Polish: "Wiadomość napisana przez X w dniu 14 gru 2026, o godz. 09:00:"
+_APPLE_PL = re.compile(r"^(?:>\s*)*wiadomo(?:ść|sc) napisana przez .{1,300}:$", re.I)
 _ATTRIBUTION_LEAD = re.compile(r"^(?:on|w dniu|dnia|am|le|el|il|op)\b|@|\d", re.IGNORECASE)
 _SEPARATOR = re.compile(
     r"^[-_=* ]*(?:original message|forwarded message|begin forwarded message|"
@@ -704,6 +706,8 @@ def _attribution_span(lines: list[str], index: int) -> int:
             continue
         match = _ATTRIBUTION_END.search(joined, max(0, len(joined) - 30))
         if match and _ATTRIBUTION_LEAD.search(joined[: match.start()].lstrip("> ")):
+            return size
+        if _APPLE_PL.match(joined):
             return size
     return 0
 

@@ -326,6 +326,11 @@ SPLITS = [
         "Nadal nie działa.\n\nW dniu 12.11.2026 o 10:15, Anna Nowak <anna@sklep.example> pisze:\n"
         "> Wysłaliśmy nowy.\n",
     ),
+    (
+        "apple-pl",
+        "Nadal nie działa.\n\nWiadomość napisana przez Sklep Domowy <a@sklep.example> w dniu "
+        "14 gru 2026, o godz. 09:00:\n\nWysłaliśmy nowy.\n",
+    ),
     ("dnia", "Nadal nie działa.\n\nDnia 12.11.2026 Anna Nowak napisał:\n> Wysłaliśmy nowy.\n"),
     (
         "outlook-pl",
