@@ -43,6 +43,8 @@ _ORIGINAL_ID = re.compile(
     re.I | re.M,
 )
 # A postmaster address alone is no sign: people write from theirs.
+# Tags gateways and filters put before a subject: "[EXTERNAL] ", "*** SPAM *** ".
+_SUBJECT_TAGS = r"^(?:\[[^\]]{0,40}\]\s*|\*{2,}[^*]{0,20}\*{2,}\s*)*"
 _SIGN_SENDER = re.compile(r"^(mailer-?daemon|mail-daemon|no-?reply|do-?not-?reply|donotreply)")
 
 
@@ -306,7 +308,7 @@ def phrase_regex(
         parts.append(head + re.escape(folded) + tail)
     parts.extend(patterns)
     body = "|".join(parts) or r"(?!)"
-    return re.compile(("^" if anchored else "") + f"(?:{body})")
+    return re.compile((_SUBJECT_TAGS if anchored else "") + f"(?:{body})")
 
 
 # --- loading -------------------------------------------------------------------------------

@@ -60,6 +60,9 @@ def verdict(rules: ScreeningRules, parsed: ParsedMail) -> tuple[Kind | None, str
         ("Subject: Delivery failed again", "The courier says delivery failed twice.\n"),
         ("Subject: Out of stock?", "Is the kettle out of stock?\n"),
         ("Subject: AW: OTRS [Ticket#118192]", "Danke, bitte schicken Sie das Gerät.\n"),
+        ("Subject: Rezygnacja z newslettera", "Proszę wypisać mnie z newslettera.\n"),
+        ("Subject: Newsletter", "I want to unsubscribe, I clicked the link twice.\n"),
+        ("Subject: Delivery", "Our office is closed on Mondays, please deliver on Tuesday.\n"),
         (
             "Subject: Fwd: Undelivered Mail Returned to Sender",
             "Dostałem taki zwrot, gdy pisałem do Was.\n\n---------- Forwarded message ---------\n"
@@ -235,6 +238,7 @@ def test_bounced_ids_from_an_inline_copy(rules: ScreeningRules) -> None:
         ("Subject: Autoodpowiedz: Re: zwrot", "Wracam 7.01.\n", "auto-reply-subject"),
         ("Subject: Nieobecność: Re: Brakujące ręczniki", "x\n", "auto-reply-subject"),
         ("Subject: Out of Office: RE: Refund", "x\n", "auto-reply-subject"),
+        ("Subject: [EXTERNAL] Automatic reply: Refund", "x\n", "auto-reply-subject"),
         ("Subject: Re: blah (Automatic Response)", "x\n", "auto-reply-subject-marker"),
         ("Subject: Read: Reklamacja", "Your message was read.\n", "auto-reply-subject"),
         (  # Polish out-of-office with no machine header at all
