@@ -144,7 +144,8 @@ class _MergeRefs:
 
     def __init__(self, order_pattern: str) -> None:
         order = (
-            rf"(?:\b(?:ZAM|zam|Zam)[-/.]?|#)?(?<!\d)(?:{order_pattern}|\d{{3}}[  ]\d{{3}})(?!\d)"
+            r"(?:\b(?:ZAM|zam|Zam)[-/.]?|#)?(?<!\d)(?<!\d[ \u00a0])"
+            rf"(?:{order_pattern}|\d{{3}}[ \u00a0]\d{{3}})(?![ \u00a0]?\d)"
         )
         self.patterns = [
             (re.compile(_AMOUNT), "__amount__"),
@@ -359,7 +360,7 @@ def _ends_sentence(token: Any) -> bool:
 
 
 def _negated(doc: Doc, start: int, markers: Markers) -> bool:
-    for index in range(start - 1, max(start - 4, -1), -1):
+    for index in range(start - 1, max(start - 5, -1), -1):
         token = doc[index]
         if token.norm_ in markers.negators or token.lower_ in markers.negators:
             return True

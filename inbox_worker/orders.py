@@ -75,11 +75,11 @@ class OrderFinder:
 
     def _judge(self, text: str, start: int, number: str, grouped: bool) -> str | None:
         before = text[max(0, start - 60) : start]
-        glued = re.search(r"([A-Za-z#]+[-/.]?|[A-Za-z]+\.?[A-Za-z]+\.?)$", before)
+        glued = re.search(r"([A-Za-z#]+)([-/.]?)$", before)
         if glued:
-            prefix = glued.group(1).lower()
-            if prefix in self.rules.prefixes or fold(prefix).rstrip(".") in self.cue_words:
-                return f"{number}: glued cue {glued.group(1)!r}"
+            word = glued.group(1).lower()
+            if word + glued.group(2) in self.rules.prefixes or fold(word) in self.cue_words:
+                return f"{number}: glued cue {glued.group(0)!r}"
             return None
         if self._unit_after(text, start + len(number) + (1 if grouped else 0)):
             return None

@@ -409,7 +409,7 @@ def _read_section(
 
 def _words(data: Mapping[str, Any], table: str, key: str, sink: _Problems) -> tuple[str, ...]:
     section = data.get(table, {})
-    raw = section.get(key, []) if isinstance(section, dict) else None
+    raw = section.get(key) if isinstance(section, dict) else None
     if not isinstance(raw, list) or not all(isinstance(s, str) and s.strip() for s in raw):
         sink.add(sink.line_of(f"{key} ="), f"[{table}] {key} must be a list of non-empty strings")
         return ()

@@ -1,0 +1,143 @@
+"""The language pipelines: lemmas (with and without diacritics, typos), matching, negation."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from inbox_worker.errors import RulesError
+from inbox_worker.language import LanguageGuesser, fold
+from inbox_worker.nlp import Hit, Understanding, load
+
+RULES_DIR = Path(__file__).resolve().parents[1] / "rules"
+
+
+@cache
+def load_understanding() -> Understanding:
+    """One Understanding per test process (shared by the test modules that import this)."""
+    return load(RULES_DIR)
+
+
+@pytest.fixture(scope="session")
+def understanding() -> Understanding:
+    return load_understanding()
+
+
+def targets(hits: list[Hit], family: str = "category") -> set[str]:
+    return {h.target for h in hits if h.family == family and not h.negated}
+
+
+def test_fold_strips_diacritics_and_l_stroke() -> None:
+    assert fold("Zażółć GĘŚLĄ jaźń") == "zazolc gesla jazn"
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("pękniętą", "pęknąć"),
+        ("zamówieniu", "zamówić"),
+        ("brakuje", "brakować"),
+        ("ładowarki", "ładowarka"),
+        ("dziala", "działać"),  # no diacritics: found through the folded-form index
+        ("pekniety", "pęknąć"),
+        ("dostalam", "dostać"),  # agglutinated "-m" without diacritics
+        ("uszkodzonny", "uszkodzić"),  # one typo
+    ],
+)
+def test_polish_lemmas(understanding: Understanding, word: str, lemma: str) -> None:
+    assert dict(understanding.lemmas(word, "pl"))[word] == lemma
+
+
+def test_english_lemmas(understanding: Understanding) -> None:
+    lemmas = dict(understanding.lemmas("It arrived cracked and doesn't work", "en"))
+    assert lemmas["arrived"] == "arrive"
+    assert lemmas["cracked"] == "crack"
+    assert lemmas["n't"] == "not"
+
+
+def test_amounts_dates_and_order_references_are_single_tokens(
+    understanding: Understanding,
+) -> None:
+    tokens = [
+        t for t, _ in understanding.lemmas("Zapłaciłam 1 299,00 zł 12.11.2026 za ZAM-482913", "pl")
+    ]
+    assert "1 299,00 zł" in tokens
+    assert "12.11.2026" in tokens
+    assert "ZAM-482913" in tokens
+
+
+def test_polish_abbreviations_keep_their_dot(understanding: Understanding) -> None:
+    tokens = [t for t, _ in understanding.lemmas("tel. 601 234 567, nr. zam. 123", "pl")]
+    assert "tel." in tokens and "zam." in tokens
+
+
+def test_negation_cancels_damage_but_not_the_missing_charger(
+    understanding: Understanding,
+) -> None:
+    hits = understanding.analyse("Paczka nie była uszkodzona, ale brakuje ładowarki.", "pl")
+    assert targets(hits) == {"missing_item"}
+    assert any(h.negated and h.target == "damaged" for h in hits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pudełko całe, nic nie stłuczone.",
+        "Karton bez uszkodzeń.",
+        "None of them are broken.",
+        "The box was not damaged.",
+    ],
+)
+def test_negated_damage_is_not_damage(understanding: Understanding, text: str) -> None:
+    language = "en" if text.startswith(("None", "The")) else "pl"
+    assert "damaged" not in targets(understanding.analyse(text, language))
+
+
+def test_no_diacritics_matches_like_diacritics(understanding: Understanding) -> None:
+    with_marks = targets(understanding.analyse("Czajnik nie działa i przecieka.", "pl"))
+    without = targets(understanding.analyse("czajnik nie dziala i przecieka", "pl"))
+    assert with_marks == without == {"defective"}
+
+
+def test_longer_match_hides_the_shorter_one(understanding: Understanding) -> None:
+    # "brak zwrotu" is about money, not a missing item.
+    assert targets(understanding.analyse("Brak zwrotu pieniędzy od miesiąca.", "pl")) == {"refund"}
+
+
+def test_request_and_condition_are_marked(understanding: Understanding) -> None:
+    hits = understanding.analyse(
+        "Proszę o dosłanie ręczników. Jeżeli ich zabrakło, wtedy poproszę o zwrot pieniędzy.", "pl"
+    )
+    resolutions = {h.target: h for h in hits if h.family == "resolution"}
+    assert resolutions["replacement"].request and not resolutions["replacement"].conditional
+    assert resolutions["refund"].conditional
+
+
+def test_refused_request_cancels_the_resolution(understanding: Understanding) -> None:
+    hits = understanding.analyse("Nie chcę kolejnego egzemplarza, proszę o zwrot pieniędzy.", "pl")
+    assert targets(hits, "resolution") == {"refund"}
+
+
+def test_language_guess_handles_short_and_undiacritised_text() -> None:
+    guesser = LanguageGuesser(load_understanding().rules.language.function_words)
+    assert guesser.guess("czy juz wiadomo cos w sprawie zwrotu?").language == "pl"
+    assert guesser.guess("Any update on this?").language == "en"
+    assert guesser.guess("", "Zwrot towaru").language == "pl"
+    assert guesser.guess("").language == "pl"
+
+
+def test_load_rejects_a_bad_order_pattern() -> None:
+    with pytest.raises(RulesError, match="order_number_pattern"):
+        load(RULES_DIR, order_number_pattern="[0-9")
+
+
+def test_load_rejects_bad_rules(tmp_path: Path) -> None:
+    with pytest.raises(RulesError, match="categories.toml"):
+        load(tmp_path)
+
+
+def test_analysis_is_capped(understanding: Understanding) -> None:
+    hits = understanding.analyse("słowo " * 500_000 + "nie działa", "pl")
+    assert "defective" not in targets(hits)
