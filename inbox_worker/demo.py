@@ -47,8 +47,12 @@ def demo_config(imap: EmbeddedImap, smtp: EmbeddedSmtp, data_dir: Path) -> confi
                 "staff_addresses": ["*@sklep.example"],
                 "staff_notify": "obsluga@sklep.example",
             },
-            "imap": {**server, "port": imap.port, "username": imap.username,
-                     "password": imap.password},
+            "imap": {
+                **server,
+                "port": imap.port,
+                "username": imap.username,
+                "password": imap.password,
+            },
             "smtp": {**server, "host": smtp.host, "port": smtp.port},
             "storage": {"path": str(data_dir / "cases.json")},
             "security": {"trusted_authserv_ids": ["mx.sklep.example"]},
@@ -72,13 +76,30 @@ def _play(config: config_module.Config, imap: EmbeddedImap, smtp: EmbeddedSmtp) 
         first, waiting = cases[0], next(c for c in cases if c.waiting_for == "order_number")
         with mailbox:
             mailbox.append(config.imap.folder, _customer_answer(store, waiting))
-            mailbox.append(config.imap.folder, _staff_reply(store, first, "#status accepted\n\n"
-                           "Wyślemy nowy czajnik jutro kurierem, stary prosimy zachować."))
-        _round(running, smtp, "2. The customer sends the order number; staff accept case "
-               f"{first.id} with #status accepted")
+            mailbox.append(
+                config.imap.folder,
+                _staff_reply(
+                    store,
+                    first,
+                    "#status accepted\n\n"
+                    "Wyślemy nowy czajnik jutro kurierem, stary prosimy zachować.",
+                ),
+            )
+        _round(
+            running,
+            smtp,
+            "2. The customer sends the order number; staff accept case "
+            f"{first.id} with #status accepted",
+        )
         with mailbox:
-            mailbox.append(config.imap.folder, _staff_reply(store, first, "#status closed\n\n"
-                           "Nowy czajnik został doręczony. Dziękujemy za cierpliwość!"))
+            mailbox.append(
+                config.imap.folder,
+                _staff_reply(
+                    store,
+                    first,
+                    "#status closed\n\nNowy czajnik został doręczony. Dziękujemy za cierpliwość!",
+                ),
+            )
         _round(running, smtp, f"3. Staff close {first.id}: final message and survey")
         with mailbox:
             mailbox.append(config.imap.folder, _survey_answer(store, first))
@@ -121,25 +142,36 @@ def _our_mail_to(store: Any, case_id: str, template: str) -> tuple[str, str]:
 
 def _customer_answer(store: Any, case: Any) -> bytes:
     message_id, subject = _our_mail_to(store, case.id, "ack_new_case")
-    return _mail(case.customer, f"Re: {subject}", message_id,
-                 "Dzien dobry, numer zamowienia to 523363.\n\nPiotr Zielinski\n")
+    return _mail(
+        case.customer,
+        f"Re: {subject}",
+        message_id,
+        "Dzien dobry, numer zamowienia to 523363.\n\nPiotr Zielinski\n",
+    )
 
 
 def _staff_reply(store: Any, case: Any, text: str) -> bytes:
     message_id, subject = _our_mail_to(store, case.id, "staff_new_case")
-    headers = {"Authentication-Results": "mx.sklep.example; dkim=pass header.d=sklep.example;"
-               " dmarc=pass header.from=sklep.example"}
+    headers = {
+        "Authentication-Results": "mx.sklep.example; dkim=pass header.d=sklep.example;"
+        " dmarc=pass header.from=sklep.example"
+    }
     return _mail(STAFF, f"Re: {subject}", message_id, text + "\n\nAnna Nowak\n", headers)
 
 
 def _survey_answer(store: Any, case: Any) -> bytes:
     message_id, subject = _our_mail_to(store, case.id, "closing_survey")
-    return _mail(case.customer, f"Re: {subject}", message_id,
-                 "5\n\nBardzo sprawna obsługa, dziękuję!\nAnna Kowalska\n")
+    return _mail(
+        case.customer,
+        f"Re: {subject}",
+        message_id,
+        "5\n\nBardzo sprawna obsługa, dziękuję!\nAnna Kowalska\n",
+    )
 
 
-def _mail(sender: str, subject: str, in_reply_to: str, text: str,
-          headers: dict[str, str] | None = None) -> bytes:
+def _mail(
+    sender: str, subject: str, in_reply_to: str, text: str, headers: dict[str, str] | None = None
+) -> bytes:
     message = email.message.EmailMessage()
     for name, value in (headers or {}).items():
         message[name] = value

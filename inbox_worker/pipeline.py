@@ -107,9 +107,7 @@ def _process(
     ctx = _context(mail, screening, services, now)
     decision = route(mail.sender, screening, findings, ctx)
     received = raw.internal_date or mail.date or now
-    incoming = Incoming(
-        mail, findings, decision, received, now, services.config, raw.uid, archived
-    )
+    incoming = Incoming(mail, findings, decision, received, now, services.config, raw.uid, archived)
     changes = _changes(incoming, ctx, services)
     case_id = _apply(changes, incoming, sha256, services)
     if case_id and mail.attachments:
