@@ -76,13 +76,13 @@ class PolishLemmatizer:
             reading = Reading(norm, base, _rank(tag))
             if norm not in found or reading.rank < found[norm].rank:
                 found[norm] = reading
-        return tuple(sorted(found.values(), key=lambda r: r.rank))
+        return tuple(sorted(found.values(), key=lambda r: (r.rank, -len(r.lemma), r.lemma)))
 
     def learn_vocabulary(self, lemmas: Iterable[str]) -> None:
         """Index every inflected form of the rule vocabulary, folded, for undiacritised text."""
         vocabulary = set()
         index: dict[str, dict[str, Reading]] = {}
-        for lemma in lemmas:
+        for lemma in sorted(lemmas):
             vocabulary.add(fold(lemma))
             for form, base, tag, _names, _quals in self._generate(lemma):
                 reading = self._reading_of(base, tag)
@@ -137,7 +137,8 @@ class PolishLemmatizer:
         if not candidates:
             return Reading(folded, word, 3)
         known = [r for r in candidates if r.norm.removeprefix("nie") in self._vocabulary]
-        return min(known or candidates, key=lambda r: r.rank)
+        # Ties go to the longer lemma (działać over dziać), then alphabetically: stable.
+        return min(known or candidates, key=lambda r: (r.rank, -len(r.lemma), r.lemma))
 
     def _guess_unknown(self, folded: str) -> tuple[Reading, ...]:
         for ending in _AGGLUTINATES:
