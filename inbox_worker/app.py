@@ -13,13 +13,11 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from inbox_worker import nlp, reports, screen
-from inbox_worker.archive import Archive
-from inbox_worker.compose import Templates
+from inbox_worker import reports
 from inbox_worker.config import Config
 from inbox_worker.errors import InboxWorkerError, MailboxError
 from inbox_worker.imap import ImapMailbox
-from inbox_worker.pipeline import Services
+from inbox_worker.pipeline import Services, open_services
 from inbox_worker.smtp import SmtpSender
 from inbox_worker.store import CaseStore
 from inbox_worker.worker import PollReport, SendSession, deliver, poll_once, run_scheduler
@@ -30,20 +28,6 @@ Clock = Callable[[], datetime]
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def open_services(config: Config, store: CaseStore, clock: Clock = _utc_now) -> Services:
-    """Load rules, pipelines and templates once. Raises RulesError / TemplateError."""
-    rules_dir = config.understanding.rules_dir
-    return Services(
-        config=config,
-        store=store,
-        understanding=nlp.load(rules_dir, config.understanding.order_number_pattern),
-        screening_rules=screen.load_rules(rules_dir),
-        templates=Templates(config.templates.dir, config.shop.domain),
-        archive=Archive(config.storage.data_dir / "mail"),
-        clock=clock,
-    )
 
 
 @dataclass

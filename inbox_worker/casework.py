@@ -165,6 +165,29 @@ def record_bounce(incoming: Incoming, case: Case) -> Changes:
     return Changes(updated, (Event("bounce", {"from": incoming.mail.sender}),), (letter,))
 
 
+def with_security_alert(changes: Changes, incoming: Incoming) -> Changes:
+    """Add a mail to staff about a security event (forged staff mail, a stranger's tag)."""
+    mail, config = incoming.mail, incoming.config
+    variables = {
+        "shop_name": config.shop.name,
+        "event": incoming.decision.security_event,
+        "sender": mail.sender,
+        "subject": mail.subject,
+        "message_id": mail.message_id,
+        "case_id": changes.case.id if changes.case else "",
+        "auth_results": list(mail.header_all("authentication-results")),
+    }
+    letter = Letter(
+        "staff_security_alert",
+        config.shop.staff_notify,
+        config.shop.default_language,
+        changes.case.id if changes.case else "",
+        variables,
+        reply_to=config.shop.support_address,
+    )
+    return replace(changes, letters=(*changes.letters, letter))
+
+
 def status_event(old: CaseStatus, new: CaseStatus, by: str, note: str = "") -> Event:
     return Event("status", {"from": old.value, "to": new.value, "by": by, "note": note})
 

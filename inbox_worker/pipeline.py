@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from inbox_worker import casework, staff
+from inbox_worker import casework, nlp, staff
 from inbox_worker.archive import Archive
 from inbox_worker.attachments import save_attachments
 from inbox_worker.auth import is_authenticated, is_staff
@@ -27,7 +27,7 @@ from inbox_worker.models import Kind, OutgoingMail, ParsedMail, RawMail, Screeni
 from inbox_worker.nlp import Understanding
 from inbox_worker.parse import attachment_payloads, parse
 from inbox_worker.route import Action, Context, case_tags, route
-from inbox_worker.screen import ScreeningRules, bounced_message_ids, screen
+from inbox_worker.screen import ScreeningRules, bounced_message_ids, load_rules, screen
 from inbox_worker.store import CaseStore
 from inbox_worker.tags import has_tags
 
@@ -49,6 +49,22 @@ class Services:
     @property
     def own_addresses(self) -> tuple[str, ...]:
         return (self.config.shop.support_address.lower(),)
+
+
+def open_services(
+    config: Config, store: CaseStore, clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+) -> Services:
+    """Load rules, pipelines and templates once. Raises RulesError / TemplateError."""
+    rules_dir = config.understanding.rules_dir
+    return Services(
+        config=config,
+        store=store,
+        understanding=nlp.load(rules_dir, config.understanding.order_number_pattern),
+        screening_rules=load_rules(rules_dir),
+        templates=Templates(config.templates.dir, config.shop.domain),
+        archive=Archive(config.storage.data_dir / "mail"),
+        clock=clock,
+    )
 
 
 @dataclass(frozen=True)
@@ -109,6 +125,8 @@ def _process(
     received = raw.internal_date or mail.date or now
     incoming = Incoming(mail, findings, decision, received, now, services.config, raw.uid, archived)
     changes = _changes(incoming, ctx, services)
+    if decision.security_event:
+        changes = casework.with_security_alert(changes, incoming)
     case_id = _apply(changes, incoming, sha256, services)
     if case_id and mail.attachments:
         folder = services.config.storage.data_dir / "attachments" / case_id

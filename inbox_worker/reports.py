@@ -175,6 +175,10 @@ def sample_variables(case: Case, config: Config) -> dict[str, Any]:
             }
         ],
         "too_large_mb": 31.5,
+        "event": "staff tags from a staff address without passing authentication",
+        "sender": "anna.nowak@sklep.example",
+        "message_id": "<forged@evil.example>",
+        "auth_results": [],
         "archived_as": "data/mail/ab/abcdef.eml",
     }
 

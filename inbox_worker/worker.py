@@ -99,6 +99,8 @@ def poll_once(services: Services, mailbox: Mailbox, sender: SenderFactory) -> Po
         _deliver_into(report, services, sender)
         _settle(mailbox, outcomes)
         skip.update(o.uid for o in outcomes if not o.settled)
+    if report.send_error is None:  # replies left over from earlier cycles
+        _deliver_into(report, services, sender)
     return report
 
 

@@ -1,0 +1,200 @@
+"""The worker's logic over a fake mailbox and sender (the real servers: test_end_to_end.py).
+
+These check the decisions of a poll cycle with plain data; crossing the IMAP and SMTP seams
+is proven against real servers elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from inbox_worker.errors import SendError
+from inbox_worker.models import CaseStatus, OutgoingMail, RawMail
+from inbox_worker.pipeline import Services, open_services
+from inbox_worker.store import CaseStore
+from inbox_worker.worker import poll_once
+from tests.support import make_config, make_mail
+
+NOW = datetime(2026, 11, 16, 10, 0, tzinfo=UTC)
+AUTH = {"Authentication-Results": "mx.sklep.example; dkim=pass header.d=sklep.example"}
+
+
+@dataclass
+class FakeMailbox:
+    mails: dict[int, bytes] = field(default_factory=dict)
+    processed: list[int] = field(default_factory=list)
+    quarantined: list[int] = field(default_factory=list)
+    uidvalidity: int = 1
+    next_uid: int = 1
+
+    def add(self, data: bytes) -> int:
+        uid, self.next_uid = self.next_uid, self.next_uid + 1
+        self.mails[uid] = data
+        return uid
+
+    def fetch_batch(self, limit: int, skip_uids: set[int] | None = None) -> list[RawMail]:
+        uids = [uid for uid in sorted(self.mails) if uid not in (skip_uids or set())][:limit]
+        return [RawMail(uid, self.mails[uid], NOW, self.uidvalidity) for uid in uids]
+
+    def move_to_processed(self, uids: list[int]) -> None:
+        self._move(uids, self.processed)
+
+    def move_to_quarantine(self, uids: list[int]) -> None:
+        self._move(uids, self.quarantined)
+
+    def _move(self, uids: list[int], to: list[int]) -> None:
+        for uid in uids:
+            del self.mails[uid]
+            to.append(uid)
+
+
+@dataclass
+class FakeSender:
+    sent: list[OutgoingMail] = field(default_factory=list)
+    down: bool = False
+
+    @contextmanager
+    def __call__(self) -> Iterator[FakeSender]:
+        if self.down:
+            raise SendError("smtp 127.0.0.1:25: connection refused")
+        yield self
+
+    def send(self, mail: OutgoingMail) -> str:
+        self.sent.append(mail)
+        return "250 ok"
+
+    def to(self, address: str) -> list[OutgoingMail]:
+        return [mail for mail in self.sent if mail.to == address]
+
+
+@pytest.fixture
+def services(tmp_path: Path) -> Iterator[Services]:
+    config = make_config(tmp_path)
+    store = CaseStore(config.storage.path)
+    clock = iter(NOW + timedelta(seconds=n) for n in range(10**6))
+    yield open_services(config, store, clock=lambda: next(clock))
+    store.close()
+
+
+def test_a_complaint_opens_a_case_with_ack_and_staff_notice(services: Services) -> None:
+    mailbox, sender = FakeMailbox(), FakeSender()
+    mailbox.add(make_mail(message_id="<c1@poczta.example>"))
+    report = poll_once(services, mailbox, sender)
+    assert (report.fetched, report.new_cases, report.sent) == (1, 1, 2)
+    (case,) = services.store.all_cases()
+    assert case.order_numbers == ("482913",) and case.status is CaseStatus.NEW
+    assert case.deadline == "2026-11-30"
+    (ack,) = sender.to("anna@poczta.example")
+    assert f"[#{case.id}]" in ack.subject and "30 listopada 2026" in ack.text
+    assert ack.in_reply_to == "<c1@poczta.example>"
+    assert sender.to("obsluga@sklep.example")[0].reply_to == "reklamacje@sklep.example"
+    assert mailbox.processed == [1] and not mailbox.mails
+
+
+def test_the_same_mail_twice_is_processed_once(services: Services) -> None:
+    mailbox, sender = FakeMailbox(), FakeSender()
+    mailbox.add(make_mail(message_id="<c1@poczta.example>"))
+    mailbox.add(make_mail(message_id="<c1@poczta.example>"))  # re-delivered copy
+    report = poll_once(services, mailbox, sender)
+    assert (report.new_cases, report.duplicates, len(sender.sent)) == (1, 1, 2)
+    assert mailbox.processed == [1, 2]
+
+
+def test_smtp_down_keeps_replies_in_the_outbox_and_ingestion_goes_on(services: Services) -> None:
+    mailbox, sender = FakeMailbox(), FakeSender(down=True)
+    mailbox.add(make_mail(message_id="<c1@poczta.example>"))
+    report = poll_once(services, mailbox, sender)
+    assert report.send_error and report.new_cases == 1 and mailbox.processed == [1]
+    sender.down = False
+    services.clock = lambda: NOW + timedelta(hours=1)
+    assert poll_once(services, mailbox, sender).sent == 2
+
+
+def test_a_poison_mail_is_quarantined_and_does_not_block_others(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import inbox_worker.pipeline as pipeline
+
+    real = pipeline.understand
+
+    def explode(mail, screening, understanding):  # type: ignore[no-untyped-def]
+        if "BOOM" in mail.subject:
+            raise RuntimeError("bug triggered by this mail")
+        return real(mail, screening, understanding)
+
+    monkeypatch.setattr(pipeline, "understand", explode)
+    mailbox, sender = FakeMailbox(), FakeSender()
+    mailbox.add(make_mail(subject="BOOM", message_id="<bad@x.example>"))
+    mailbox.add(make_mail(message_id="<good@x.example>"))
+    for _ in range(3):
+        poll_once(services, mailbox, sender)
+    assert mailbox.processed == [2]
+    assert mailbox.mails == {1: mailbox.mails[1]}
+    report = poll_once(services, mailbox, sender)
+    assert report.quarantined == 1 and mailbox.quarantined == [1]
+    assert "bug triggered" in services.store.quarantined()[0]["error"]
+
+
+def test_robots_get_no_answer(services: Services) -> None:
+    mailbox, sender = FakeMailbox(), FakeSender()
+    mailbox.add(make_mail(subject="Out of office", headers={"Auto-Submitted": "auto-replied"}))
+    mailbox.add(
+        make_mail(
+            sender="MAILER-DAEMON@mx.example",
+            subject="Undelivered Mail Returned to Sender",
+            body="This is the mail system at host mx.example. I'm sorry to have to inform you that your message could not be delivered.",
+        )
+    )
+    report = poll_once(services, mailbox, sender)
+    assert report.ignored == 2 and sender.sent == [] and services.store.all_cases() == []
+
+
+def test_whole_case_by_mail(services: Services) -> None:
+    mailbox, sender = FakeMailbox(), FakeSender()
+    mailbox.add(make_mail(message_id="<c1@poczta.example>"))
+    poll_once(services, mailbox, sender)
+    (case,) = services.store.all_cases()
+    notice = sender.to("obsluga@sklep.example")[0]
+
+    def staff(text: str, headers: dict[str, str] = AUTH) -> None:
+        mailbox.add(
+            make_mail(
+                sender="anna.nowak@sklep.example",
+                subject=f"Re: {notice.subject}",
+                body=text,
+                in_reply_to=notice.message_id,
+                headers=headers,
+            )
+        )
+        poll_once(services, mailbox, sender)
+
+    staff("#status in_progress\n\nKurier odbierze czajnik w czwartek.\n\n-- \nAnna")
+    update = sender.to("anna@poczta.example")[-1]
+    assert update.template == "progress_update" and "Kurier odbierze czajnik" in update.text
+    assert "-- \nAnna" not in update.text
+    staff("#status closed", headers={})  # forged: no authentication
+    assert services.store.get(case.id).status is CaseStatus.IN_PROGRESS
+    assert sender.to("obsluga@sklep.example")[-1].template == "staff_security_alert"
+    staff("#status uznana\n\nWymienimy czajnik na nowy.")
+    assert sender.to("anna@poczta.example")[-1].template == "decision"
+    assert services.store.get(case.id).answered_at is not None
+    staff("#status zamknieta")
+    survey = sender.to("anna@poczta.example")[-1]
+    assert survey.template == "closing_survey"
+    mailbox.add(
+        make_mail(
+            subject=f"Re: {survey.subject}",
+            body="4\nDziękuję, sprawnie.",
+            in_reply_to=survey.message_id,
+        )
+    )
+    poll_once(services, mailbox, sender)
+    assert services.store.get(case.id).rating == 4
+    types = [event["type"] for event in services.store.events(case.id)]
+    assert types.count("survey_sent") == 1 and "rated" in types
