@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
@@ -9,9 +13,12 @@ from typing import Any
 
 from inbox_worker import config as config_module
 from inbox_worker.config import Config
+from inbox_worker.errors import SendError
+from inbox_worker.models import OutgoingMail, RawMail
 
 PROJECT = Path(__file__).resolve().parent.parent
 SHARED = PROJECT.parent / "shared"
+NOW = datetime(2026, 11, 16, 10, 0, tzinfo=UTC)
 
 
 def make_config(tmp_path: Path, **sections: dict[str, Any]) -> Config:
@@ -60,3 +67,55 @@ def make_mail(
         message["References"] = in_reply_to
     message.set_content(body)
     return message.as_bytes()
+
+
+@dataclass
+class FakeMailbox:
+    """The Mailbox protocol over a dict, for unit tests of the cycle's logic."""
+
+    mails: dict[int, bytes] = field(default_factory=dict)
+    processed: list[int] = field(default_factory=list)
+    quarantined: list[int] = field(default_factory=list)
+    uidvalidity: int = 1
+    next_uid: int = 1
+
+    def add(self, data: bytes) -> int:
+        uid, self.next_uid = self.next_uid, self.next_uid + 1
+        self.mails[uid] = data
+        return uid
+
+    def fetch_batch(self, limit: int, skip_uids: set[int] | None = None) -> list[RawMail]:
+        uids = [uid for uid in sorted(self.mails) if uid not in (skip_uids or set())][:limit]
+        return [RawMail(uid, self.mails[uid], NOW, self.uidvalidity) for uid in uids]
+
+    def move_to_processed(self, uids: list[int]) -> None:
+        self._move(uids, self.processed)
+
+    def move_to_quarantine(self, uids: list[int]) -> None:
+        self._move(uids, self.quarantined)
+
+    def _move(self, uids: list[int], to: list[int]) -> None:
+        for uid in uids:
+            del self.mails[uid]
+            to.append(uid)
+
+
+@dataclass
+class FakeSender:
+    """A sender factory that records mail, or refuses to connect when ``down``."""
+
+    sent: list[OutgoingMail] = field(default_factory=list)
+    down: bool = False
+
+    @contextmanager
+    def __call__(self) -> Iterator[FakeSender]:
+        if self.down:
+            raise SendError("smtp 127.0.0.1:25: connection refused")
+        yield self
+
+    def send(self, mail: OutgoingMail) -> str:
+        self.sent.append(mail)
+        return "250 ok"
+
+    def to(self, address: str) -> list[OutgoingMail]:
+        return [mail for mail in self.sent if mail.to == address]

@@ -7,70 +7,18 @@ is proven against real servers elsewhere.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from inbox_worker.errors import SendError
-from inbox_worker.models import CaseStatus, OutgoingMail, RawMail
+from inbox_worker.models import CaseStatus
 from inbox_worker.pipeline import Services, open_services
 from inbox_worker.store import CaseStore
 from inbox_worker.worker import poll_once
-from tests.support import make_config, make_mail
+from tests.support import NOW, FakeMailbox, FakeSender, make_config, make_mail
 
-NOW = datetime(2026, 11, 16, 10, 0, tzinfo=UTC)
 AUTH = {"Authentication-Results": "mx.sklep.example; dkim=pass header.d=sklep.example"}
-
-
-@dataclass
-class FakeMailbox:
-    mails: dict[int, bytes] = field(default_factory=dict)
-    processed: list[int] = field(default_factory=list)
-    quarantined: list[int] = field(default_factory=list)
-    uidvalidity: int = 1
-    next_uid: int = 1
-
-    def add(self, data: bytes) -> int:
-        uid, self.next_uid = self.next_uid, self.next_uid + 1
-        self.mails[uid] = data
-        return uid
-
-    def fetch_batch(self, limit: int, skip_uids: set[int] | None = None) -> list[RawMail]:
-        uids = [uid for uid in sorted(self.mails) if uid not in (skip_uids or set())][:limit]
-        return [RawMail(uid, self.mails[uid], NOW, self.uidvalidity) for uid in uids]
-
-    def move_to_processed(self, uids: list[int]) -> None:
-        self._move(uids, self.processed)
-
-    def move_to_quarantine(self, uids: list[int]) -> None:
-        self._move(uids, self.quarantined)
-
-    def _move(self, uids: list[int], to: list[int]) -> None:
-        for uid in uids:
-            del self.mails[uid]
-            to.append(uid)
-
-
-@dataclass
-class FakeSender:
-    sent: list[OutgoingMail] = field(default_factory=list)
-    down: bool = False
-
-    @contextmanager
-    def __call__(self) -> Iterator[FakeSender]:
-        if self.down:
-            raise SendError("smtp 127.0.0.1:25: connection refused")
-        yield self
-
-    def send(self, mail: OutgoingMail) -> str:
-        self.sent.append(mail)
-        return "250 ok"
-
-    def to(self, address: str) -> list[OutgoingMail]:
-        return [mail for mail in self.sent if mail.to == address]
 
 
 @pytest.fixture
@@ -148,7 +96,8 @@ def test_robots_get_no_answer(services: Services) -> None:
         make_mail(
             sender="MAILER-DAEMON@mx.example",
             subject="Undelivered Mail Returned to Sender",
-            body="This is the mail system at host mx.example. I'm sorry to have to inform you that your message could not be delivered.",
+            body="This is the mail system at host mx.example.\n\n"
+            "I'm sorry to have to inform you that your message could not be delivered.",
         )
     )
     report = poll_once(services, mailbox, sender)
