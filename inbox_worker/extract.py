@@ -124,27 +124,29 @@ def _person(
 ) -> Findings:
     own_hits = u.analyse(parts.own, language)
     subject_hits = u.analyse(parts.subject, language) if parts.subject else []
-    quoted_language = u.guesser.guess(parts.quoted, parts.enclosed).language
-    quoted_hits = u.analyse(parts.quoted or parts.enclosed, quoted_language)
+    quoted = _Quoted(parts, u)
     name = _name(mail, parts, u, notes)
     answer = find_rating(parts.own, u.rules.ratings)
-    survey = _family(subject_hits + quoted_hits + own_hits, "kind", "survey")
-    if answer is not None and (survey or answer.how in _STRICT_RATINGS):
-        notes.insert(0, f"kind rating: {answer.how} {answer.text!r}; survey words {len(survey)}")
-        return Findings(
-            kind=Kind.RATING,
-            language=language,
-            order_numbers=orders,
-            customer_name=name,
-            rating=answer.value,
-            explanation=tuple(notes),
-        )
+    if answer is not None:
+        survey = _family(subject_hits + quoted.hits() + own_hits, "kind", "survey")
+        if survey or answer.how in _STRICT_RATINGS:
+            notes.insert(
+                0, f"kind rating: {answer.how} {answer.text!r}; survey words {len(survey)}"
+            )
+            return Findings(
+                kind=Kind.RATING,
+                language=language,
+                order_numbers=orders,
+                customer_name=name,
+                rating=answer.value,
+                explanation=tuple(notes),
+            )
     kind = _kind(mail, parts, own_hits, notes)
     if kind is Kind.STATUS_QUERY:
         th = u.rules.thresholds
         weighted = [
             (subject_hits, th.get("subject", 1.5)),
-            (quoted_hits, th.get("status_quoted", 1.0)),
+            (quoted.hits(), th.get("status_quoted", 1.0)),
         ]
         weighted.append((own_hits, th.get("status_reply", 0.5)))
         category = _category(weighted, u, notes)
@@ -153,7 +155,7 @@ def _person(
         weighted = [(subject_hits, u.rules.thresholds.get("subject", 1.5)), (own_hits, 1.0)]
         category = _category(weighted, u, notes)
         if category is Category.OTHER and not _family(own_hits, "category"):
-            category = _category([(quoted_hits, 1.0)], u, notes) if quoted_hits else category
+            category = _category([(quoted.hits(), 1.0)], u, notes) if quoted.hits() else category
         resolution = _resolution(own_hits, category, u, notes)
     return Findings(
         kind=kind,
@@ -165,6 +167,21 @@ def _person(
         customer_name=name,
         explanation=tuple(notes),
     )
+
+
+class _Quoted:
+    """Hits in the quoted or enclosed text, analysed only when a decision needs them."""
+
+    def __init__(self, parts: _Parts, u: Understanding) -> None:
+        self._text = parts.quoted or parts.enclosed
+        self._parts, self._u = parts, u
+        self._hits: list[Hit] | None = None
+
+    def hits(self) -> list[Hit]:
+        if self._hits is None:
+            language = self._u.guesser.guess(self._parts.quoted, self._parts.enclosed).language
+            self._hits = self._u.analyse(self._text, language) if self._text.strip() else []
+        return self._hits
 
 
 def _family(hits: Iterable[Hit], family: str, target: str | None = None) -> list[Hit]:

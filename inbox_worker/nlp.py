@@ -154,12 +154,16 @@ class _MergeRefs:
         ]
 
     def __call__(self, doc: Doc) -> Doc:
+        if not any(ch.isdigit() for ch in doc.text):
+            return doc
         spans: list[Span] = []
         for pattern, norm in self.patterns:
             for found in pattern.finditer(doc.text):
                 span = doc.char_span(*found.span(), label=norm, alignment_mode="contract")
                 if span is not None and len(span) > 0:
                     spans.append(span)
+        if not spans:
+            return doc
         with doc.retokenize() as retokenizer:
             for span in filter_spans(spans):
                 retokenizer.merge(span, attrs={"NORM": span.label_})
