@@ -1,4 +1,4 @@
-"""classify_file follows the classify --json contract; evaluate_corpus scores any labelled folder."""
+"""classify_file follows the classify --json contract; evaluate_corpus scores a folder."""
 
 from __future__ import annotations
 
