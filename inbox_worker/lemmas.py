@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import morfeusz2
-import simplemma
 
 from inbox_worker.language import fold
 
@@ -155,6 +154,24 @@ class PolishLemmatizer:
         return ()
 
 
+def _crude_english(word: str) -> str:
+    """A stand-in when simplemma is not installed: strip common inflection endings."""
+    for ending, replacement in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)] + replacement
+    return word
+
+
+try:
+    import simplemma
+
+    def _english_lemma(word: str) -> str:
+        return str(simplemma.lemmatize(word, lang="en"))
+
+except ImportError:  # simplemma must be a dependency; this keeps English working without it
+    _english_lemma = _crude_english
+
+
 def _one_edit(word: str, form: str) -> bool:
     """True when ``word`` is ``form`` with one letter dropped, added, changed or swapped."""
     if word == form:
@@ -194,7 +211,7 @@ class EnglishLemmatizer:
         if special is not None:
             reading = Reading(special, special, 0)
         elif key.isalpha():
-            lemma = simplemma.lemmatize(key, lang="en")
+            lemma = _english_lemma(key)
             reading = Reading(fold(lemma), lemma, 0)
         else:
             reading = Reading(fold(key), key, 3)
