@@ -147,7 +147,7 @@ def rate(incoming: Incoming, case: Case) -> Changes:
     """A survey answer: store the rating (once) and thank the customer."""
     rating = incoming.findings.rating
     if rating is None:
-        return add_to_case(incoming, case)
+        return _unreadable_rating(incoming, case)
     updated = replace(_merge_findings(case, incoming.findings, incoming), rating=rating)
     comment = incoming.mail.reply_text.strip()[:2000]
     events = (Event("rated", {"rating": rating, "comment": comment}),)
@@ -155,6 +155,19 @@ def rate(incoming: Incoming, case: Case) -> Changes:
         "survey_thanks", updated, incoming.mail, case_variables(updated, incoming.config)
     )
     return Changes(updated, events, (letter,))
+
+
+def _unreadable_rating(incoming: Incoming, case: Case) -> Changes:
+    """No score 1-5 in a survey answer ("7", "dziesięć"): keep the text, ask once more."""
+    updated = _merge_findings(case, incoming.findings, incoming)
+    comment = incoming.mail.reply_text.strip()[:2000]
+    events = [Event("survey_answer_unreadable", {"comment": comment})]
+    letters: tuple[Letter, ...] = ()
+    if case.waiting_for != "rating":
+        updated = replace(updated, waiting_for="rating")
+        variables = case_variables(updated, incoming.config)
+        letters = (customer_letter("survey_invalid", updated, incoming.mail, variables),)
+    return Changes(updated, tuple(events), letters)
 
 
 def record_bounce(incoming: Incoming, case: Case) -> Changes:

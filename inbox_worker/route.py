@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
 
-from inbox_worker.models import Case, CaseStatus, Findings, Kind, Screening
+from inbox_worker.models import Case, CaseStatus, Category, Findings, Kind, Screening
 from inbox_worker.store import OPEN_STATUSES
 
 CASE_TAG = re.compile(r"\[#\s*(R\d{4}-\d{4})\s*\]", re.IGNORECASE)
@@ -68,7 +68,7 @@ def route(sender: str, screening: Screening, findings: Findings, ctx: Context) -
         return Decision(Action.STAFF_COMMAND, referenced.id, ("authenticated staff reply",))
     security = _forged_staff(ctx)
     if referenced is not None and ctx.sender_is_staff and ctx.staff_authenticated:
-        return Decision(Action.ADD_TO_CASE, referenced.id, ("staff mail without tags",))
+        return Decision(Action.STAFF_COMMAND, referenced.id, ("staff mail without tags",))
     if referenced is not None and referenced.customer != sender:
         return _stranger(referenced, findings, ctx, security)
     case = referenced or _same_order_case(findings, ctx)
@@ -99,11 +99,20 @@ def _stranger(referenced: Case, findings: Findings, ctx: Context, security: str 
 
 
 def _customer_reply(case: Case, findings: Findings, security: str | None) -> Decision:
-    if findings.kind is Kind.RATING and case.survey_sent and case.rating is None:
+    if case.survey_sent and case.rating is None and _answers_survey(findings):
         return Decision(Action.RATE, case.id, ("answer to the satisfaction survey",), security)
     if findings.kind is Kind.STATUS_QUERY:
         return Decision(Action.STATUS_QUERY, case.id, ("asks where the case stands",), security)
     return Decision(Action.ADD_TO_CASE, case.id, ("the customer's reply",), security)
+
+
+def _answers_survey(findings: Findings) -> bool:
+    """A rating, or a reply that raises no new problem ("dziesięć!", "thanks"), counts as
+    the survey answer; a new complaint reopens the case instead."""
+    if findings.kind is Kind.RATING:
+        return True
+    no_problem = findings.category in (None, Category.OTHER) and not findings.order_numbers
+    return findings.kind is Kind.COMPLAINT and no_problem
 
 
 def _open(findings: Findings, security: str | None, reasons: tuple[str, ...]) -> Decision:

@@ -29,9 +29,10 @@ DECISIONS = (CaseStatus.ACCEPTED, CaseStatus.REJECTED)
 def staff_command(incoming: Incoming, case: Case) -> Changes:
     """Apply the staff reply in ``incoming`` to ``case``."""
     command = parse_command(incoming.mail.reply_text)
+    if not command.tags:
+        return _kept_as_note(incoming, case, command.message)
     problems = list(command.errors) + _transition_problems(case, command)
-    if problems or not command.tags:
-        problems = problems or ["no tags found at the top of the reply"]
+    if problems:
         return _refusal(incoming, case, problems)
     updated = _updated_case(case, command, incoming)
     events = _events(case, updated, command, incoming.mail.sender)
@@ -125,6 +126,18 @@ def _confirmation(incoming: Incoming, case: Case, command: StaffCommand) -> Lett
         "customer_told": not (command.note or command.silent),
     }
     return _to_sender("staff_confirmation", incoming, case, variables)
+
+
+def _kept_as_note(incoming: Incoming, case: Case, text: str) -> Changes:
+    """A staff reply without tags: nothing goes to the customer by accident; it is kept as
+    an internal note and the sender is told how to write to the customer."""
+    problems = [
+        "no tags at the top of the reply: it was kept as an internal note and the customer"
+        " got nothing; to write to the customer start with e.g. #status in_progress"
+    ]
+    changes = _refusal(incoming, case, problems)
+    note = Event("note", {"by": incoming.mail.sender, "text": text[:20_000]})
+    return replace(changes, events=(note,))
 
 
 def _refusal(incoming: Incoming, case: Case, problems: list[str]) -> Changes:

@@ -147,3 +147,53 @@ def test_whole_case_by_mail(services: Services) -> None:
     assert services.store.get(case.id).rating == 4
     types = [event["type"] for event in services.store.events(case.id)]
     assert types.count("survey_sent") == 1 and "rated" in types
+
+
+def test_unreadable_survey_answer_does_not_reopen_and_asks_once(services: Services) -> None:
+    mailbox, sender = FakeMailbox(), FakeSender()
+    mailbox.add(make_mail(message_id="<c1@poczta.example>"))
+    poll_once(services, mailbox, sender)
+    (case,) = services.store.all_cases()
+    notice = sender.to("obsluga@sklep.example")[0]
+    mailbox.add(
+        make_mail(
+            sender="anna.nowak@sklep.example",
+            subject=f"Re: {notice.subject}",
+            body="#status closed",
+            in_reply_to=notice.message_id,
+            headers=AUTH,
+        )
+    )
+    poll_once(services, mailbox, sender)
+    survey = sender.to("anna@poczta.example")[-1]
+    for answer in ("7", "dziesięć"):
+        mailbox.add(
+            make_mail(subject=f"Re: {survey.subject}", body=answer, in_reply_to=survey.message_id)
+        )
+        poll_once(services, mailbox, sender)
+    stored = services.store.get(case.id)
+    assert stored.status is CaseStatus.CLOSED and stored.rating is None
+    asked = [m for m in sender.to("anna@poczta.example") if m.template == "survey_invalid"]
+    assert len(asked) == 1
+
+
+def test_staff_reply_without_tags_stays_internal(services: Services) -> None:
+    mailbox, sender = FakeMailbox(), FakeSender()
+    mailbox.add(make_mail(message_id="<c1@poczta.example>"))
+    poll_once(services, mailbox, sender)
+    notice = sender.to("obsluga@sklep.example")[0]
+    customer_mails = len(sender.to("anna@poczta.example"))
+    mailbox.add(
+        make_mail(
+            sender="anna.nowak@sklep.example",
+            subject=f"Re: {notice.subject}",
+            body="Sprawdzę to jutro z magazynem.",
+            in_reply_to=notice.message_id,
+            headers=AUTH,
+        )
+    )
+    poll_once(services, mailbox, sender)
+    assert len(sender.to("anna@poczta.example")) == customer_mails
+    assert sender.to("anna.nowak@sklep.example")[-1].template == "staff_error"
+    (case,) = services.store.all_cases()
+    assert any(e["type"] == "note" for e in services.store.events(case.id))
