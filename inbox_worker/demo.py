@@ -116,7 +116,7 @@ def _round(running: app.Running, smtp: EmbeddedSmtp, title: str) -> None:
     for message in smtp.messages[before:]:
         parsed = email.message_from_bytes(message.data, policy=email.policy.default)
         body = parsed.get_body(("plain",))
-        text = body.get_content() if body is not None else ""  # type: ignore[attr-defined]
+        text = body.get_content() if body is not None else ""
         lines = [line for line in text.strip().splitlines() if line.strip()][:3]
         click.echo(f"   -> {parsed['To']}: {parsed['Subject']}")
         for line in lines:
