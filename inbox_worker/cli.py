@@ -289,6 +289,22 @@ def cases_show(ctx: click.Context, case_id: str, as_json: bool) -> None:
         click.echo(json.dumps(data, ensure_ascii=False, indent=None if as_json else 2))
 
 
+@cases.command("report")
+@click.option("--days", default=30, show_default=True, help="Cases opened in the last N days.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@clear_errors
+def cases_report(ctx: click.Context, days: int, as_json: bool) -> None:
+    """Where the service process breaks: cases by stage (delivery, warehouse, product, payments)."""
+    from datetime import UTC, datetime, timedelta
+
+    from inbox_worker import reports
+
+    with _read_store(ctx) as store:
+        report = reports.stage_report(store, datetime.now(UTC) - timedelta(days=days))
+    click.echo(json.dumps(report) if as_json else reports.render_stage_report(report))
+
+
 # -- templates and quarantine ---------------------------------------------------------------
 
 

@@ -197,3 +197,55 @@ def preview(config: Config, name: str, case_id: str | None, language: str | None
     )
     mail = templates.render(letter)
     return f"Subject: {mail.subject}\nTo: {mail.to}\n\n{mail.text}"
+
+
+def stage_report(store: CaseStore, since: datetime) -> dict[str, Any]:
+    """Where the service process breaks: cases opened since ``since`` by stage and category,
+    with how many were accepted, their average rating and how many missed the deadline."""
+    cases = [c for c in store.all_cases() if c.created_at >= since.isoformat()]
+    stages: dict[str, dict[str, Any]] = {}
+    for case in cases:
+        stage = case.stage.value if case.stage else "other"
+        category = case.category.value if case.category else "other"
+        row = stages.setdefault(
+            stage,
+            {"cases": 0, "categories": {}, "accepted": 0, "ratings": [], "late": 0, "orders": []},
+        )
+        row["cases"] += 1
+        row["categories"][category] = row["categories"].get(category, 0) + 1
+        row["accepted"] += case.status is CaseStatus.ACCEPTED or _was_accepted(store, case)
+        row["late"] += _answered_late(case)
+        row["orders"].extend(case.order_numbers)
+        if case.rating is not None:
+            row["ratings"].append(case.rating)
+    for row in stages.values():
+        ratings = row.pop("ratings")
+        row["average_rating"] = round(sum(ratings) / len(ratings), 2) if ratings else None
+        row["orders"] = sorted(set(row["orders"]))
+    ordered = dict(sorted(stages.items(), key=lambda item: -item[1]["cases"]))
+    return {"since": since.isoformat(), "cases": len(cases), "stages": ordered}
+
+
+def render_stage_report(report: dict[str, Any]) -> str:
+    lines = [f"{report['cases']} cases since {report['since'][:10]}, by stage of the process:"]
+    for stage, row in report["stages"].items():
+        categories = ", ".join(f"{name} {count}" for name, count in row["categories"].items())
+        rating = row["average_rating"] if row["average_rating"] is not None else "-"
+        lines.append(
+            f"  {stage:<10} {row['cases']:>4} cases ({categories}); accepted {row['accepted']},"
+            f" answered late {row['late']}, average rating {rating}"
+        )
+    return "\n".join(lines)
+
+
+def _was_accepted(store: CaseStore, case: Case) -> bool:
+    return any(
+        e["type"] == "status" and e.get("to") == CaseStatus.ACCEPTED.value
+        for e in store.events(case.id)
+    )
+
+
+def _answered_late(case: Case) -> bool:
+    if case.answered_at is None:
+        return False
+    return case.answered_at[:10] > case.deadline
