@@ -35,19 +35,21 @@ class Running:
     """A worker with its services loaded; each method is one job."""
 
     services: Services
+    imap_password: str = ""
+    smtp_password: str = ""
 
     @property
     def config(self) -> Config:
         return self.services.config
 
     def mailbox(self) -> ImapMailbox:
-        return ImapMailbox(self.config.imap, self.config.imap.resolve_password("imap"))
+        return ImapMailbox(self.config.imap, self.imap_password)
 
     def sender(self) -> AbstractContextManager[SendSession]:
         smtp = self.config.smtp
         sender: AbstractContextManager[SendSession] = SmtpSender(
             smtp,
-            smtp.resolve_password("smtp"),
+            self.smtp_password,
             self.config.shop.support_address,
             self.config.shop.name,
         )
@@ -98,10 +100,12 @@ class Running:
 @contextmanager
 def opened(config: Config, connect: bool = True, clock: Clock = _utc_now) -> Iterator[Running]:
     """Open the store (taking its lock) and load everything; close cleanly on the way out."""
-    del connect  # connections are made per job, when needed
+    # Secrets are checked before anything is fetched: a missing one stops us at the start.
+    imap_password = config.imap.resolve_password("imap") if connect else ""
+    smtp_password = config.smtp.resolve_password("smtp")
     store = CaseStore(config.storage.path)
     try:
-        running = Running(open_services(config, store, clock))
+        running = Running(open_services(config, store, clock), imap_password, smtp_password)
         yield running
     except BaseException:
         store.abandon()

@@ -78,6 +78,8 @@ class _ServerConfig(_Section):
         """
         if self.password is not None:
             return self.password
+        if not self.username:  # no login, no password
+            return ""
         if self.password_env:
             value = os.environ.get(self.password_env)
             if value is None:
