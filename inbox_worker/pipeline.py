@@ -87,16 +87,20 @@ class Outcome:
 
 def process_one(raw: RawMail, services: Services) -> Outcome:
     """Take one fetched mail through every stage. Raises only system errors (StoreError)."""
+    store = services.store
     sha256, archived = services.archive.save(raw.data)
+    if store.is_processed("", sha256):
+        return Outcome(raw.uid, "", "duplicate", reasons=("the same bytes were processed before",))
+    attempts = store.record_attempt(sha256, raw.uid)
     message_id = ""
     try:
-        mail = parse(raw)
-        message_id = mail.message_id
-        if services.store.is_processed(mail.message_id, sha256):
-            return Outcome(raw.uid, message_id, "duplicate", reasons=("processed before",))
-        attempts = services.store.record_attempt(sha256, raw.uid)
         if attempts > services.config.limits.max_attempts:
             return _quarantine(raw, services, sha256, message_id)
+        mail = parse(raw)
+        message_id = mail.message_id
+        if store.is_processed(mail.message_id, sha256):
+            store.mark_processed(message_id, sha256, True, services.clock(), action="duplicate")
+            return Outcome(raw.uid, message_id, "duplicate", reasons=("processed before",))
         return _process(raw, mail, sha256, str(archived), services)
     except StoreError:
         raise
@@ -110,8 +114,10 @@ def process_one(raw: RawMail, services: Services) -> Outcome:
             exc,
             exc_info=not isinstance(exc, MessageError),
         )
-        services.store.record_failure(sha256, raw.uid, f"{type(exc).__name__}: {exc}")
+        store.record_failure(sha256, raw.uid, f"{type(exc).__name__}: {exc}")
         return Outcome(raw.uid, message_id, "failed", error=str(exc))
+    finally:
+        store.end_attempt(sha256)
 
 
 def _process(

@@ -276,9 +276,20 @@ class CaseStore:
     # -- failures (for quarantine) ------------------------------------------------------
 
     def record_attempt(self, sha256: str, uid: int) -> int:
-        """Note, durably and at once, that processing of a mail starts; returns attempts so far."""
+        """Note, durably and at once, that processing of a mail starts; returns attempts so far.
+
+        If the process dies before ``end_attempt``, the next start counts it as a failed
+        attempt: a mail that kills the worker every time ends in quarantine, not in a loop.
+        """
         self._append_journal({"op": "attempt", "sha256": sha256, "uid": uid})
         return self._bump_attempts(sha256, uid, error=None)
+
+    def end_attempt(self, sha256: str) -> None:
+        """Processing of a mail ended (well or with a caught error): it did not kill us.
+
+        Not fsynced: losing this line only blames the mail once more, which is safe.
+        """
+        self._append_journal({"op": "end", "sha256": sha256}, durable=False)
 
     def record_failure(self, sha256: str, uid: int, error: str) -> None:
         row = self._failures.get(Query().sha256 == sha256)
@@ -402,7 +413,7 @@ class CaseStore:
     def _journal_path(self) -> Path | None:
         return self.path.with_name(self.path.name + ".journal") if self.path else None
 
-    def _append_journal(self, entry: dict[str, Any]) -> None:
+    def _append_journal(self, entry: dict[str, Any], durable: bool = True) -> None:
         if self._journal_path is None or self.read_only:
             return
         try:
@@ -410,13 +421,15 @@ class CaseStore:
                 self._journal = open(self._journal_path, "a", encoding="utf-8")
             self._journal.write(json.dumps(entry) + "\n")
             self._journal.flush()
-            os.fsync(self._journal.fileno())
+            if durable:
+                os.fsync(self._journal.fileno())
         except OSError as exc:
             raise StoreError(f"cannot write {self._journal_path}: {exc}") from exc
 
     def _replay_journal(self) -> None:
         if self._journal_path is None or not self._journal_path.exists():
             return
+        in_flight: dict[str, int] = {}
         for line in self._journal_path.read_text(encoding="utf-8").splitlines():
             try:
                 entry = json.loads(line)
@@ -424,8 +437,13 @@ class CaseStore:
                 continue  # a line torn by a crash: the fact it held was never relied on
             if entry.get("op") == "sent":
                 self._apply_sent(entry["message_id"], entry["at"], entry.get("reply", ""))
-            elif entry.get("op") == "attempt" and entry["sha256"] not in self._seen_hashes:
-                self._bump_attempts(entry["sha256"], entry["uid"], error="interrupted")
+            elif entry.get("op") == "attempt":
+                in_flight[entry["sha256"]] = entry["uid"]
+            elif entry.get("op") == "end":
+                in_flight.pop(entry["sha256"], None)
+        for sha256, uid in in_flight.items():  # the mails being processed when we died
+            if sha256 not in self._seen_hashes:
+                self._bump_attempts(sha256, uid, error="interrupted")
         self.commit()
 
     def _truncate_journal(self) -> None:
