@@ -1,0 +1,103 @@
+"""How long `inbox-worker poll` takes for N mails, on pymap and on Dovecot (when installed).
+
+Not a test: prints numbers. Each run seeds N distinct complaint mails into an empty INBOX,
+then runs one `poll` (as the CLI does: load, fetch, process, commit, send, settle) in a
+subprocess against an SMTP sink, and reports the wall time and mails/s.
+
+    python benchmarks/bench_poll.py            # 100 and 1000 mails
+    python benchmarks/bench_poll.py 100 5000
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import ExitStack
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+from inbox_worker.embedded import ImapAccount, start_imap_server, start_smtp_sink  # noqa: E402
+from tests.servers import Dovecot, dovecot_binary, reset_mailbox  # noqa: E402
+from tests.support import make_mail  # noqa: E402
+
+
+def mails(count: int) -> list[bytes]:
+    return [
+        make_mail(
+            sender=f"Klient {n} <klient{n}@poczta.example>",
+            subject=f"Reklamacja zamówienia {300000 + n}",
+            body=f"Dzień dobry, odkurzacz z zamówienia {300000 + n} przestał działać po "
+            "tygodniu. Proszę o naprawę albo wymianę.\n\nPozdrawiam\nKlient",
+            message_id=f"<bench-{n}@poczta.example>",
+        )
+        for n in range(count)
+    ]
+
+
+def config_text(imap: ImapAccount, smtp_port: int, data: Path) -> str:
+    return f"""
+[shop]
+support_address = "reklamacje@sklep.example"
+staff_notify = "obsluga@sklep.example"
+[imap]
+host = "{imap.host}"
+port = {imap.port}
+security = "none"
+username = "{imap.username}"
+password = "{imap.password}"
+[smtp]
+host = "127.0.0.1"
+port = {smtp_port}
+security = "none"
+[storage]
+path = "{data / "cases.json"}"
+[understanding]
+rules_dir = "{PROJECT / "rules"}"
+[templates]
+dir = "{PROJECT / "templates"}"
+[limits]
+max_mails_per_recipient_hour = 1000
+"""
+
+
+def run(server: str, imap: ImapAccount, smtp_port: int, count: int) -> None:
+    reset_mailbox(imap)
+    started = time.monotonic()
+    imap.seed(mails(count))
+    seeded = time.monotonic() - started
+    with tempfile.TemporaryDirectory() as tmp:
+        config = Path(tmp) / "config.toml"
+        config.write_text(config_text(imap, smtp_port, Path(tmp)))
+        command = [sys.executable, "-m", "inbox_worker", "--config", str(config), "poll"]
+        started = time.monotonic()
+        done = subprocess.run(command, capture_output=True, text=True, check=True)
+        took = time.monotonic() - started
+    print(
+        f"{server:8} {count:6} mails: poll {took:6.1f} s ({count / took:6.1f} mails/s, "
+        f"incl. ~1.5 s start-up); seeding {seeded:5.1f} s; {done.stdout.strip()}"
+    )
+
+
+def main(counts: list[int]) -> None:
+    with ExitStack() as stack:
+        smtp = stack.enter_context(start_smtp_sink())
+        servers = [("pymap", stack.enter_context(start_imap_server()))]
+        binary = dovecot_binary()
+        if binary:
+            dovecot = stack.enter_context(Dovecot(None))
+            dovecot.start(binary)
+            servers.append(("dovecot", dovecot.account()))
+        else:
+            print("dovecot not installed: pymap only")
+        for count in counts:
+            for name, account in servers:
+                run(name, account, smtp.port, count)
+                smtp.clear()
+
+
+if __name__ == "__main__":
+    main([int(arg) for arg in sys.argv[1:]] or [100, 1000])
