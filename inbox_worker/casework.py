@@ -98,10 +98,12 @@ def open_case(incoming: Incoming, case_id: str) -> Changes:
         "too_large_mb": round(mail.size / 2**20, 1) if incoming.too_large else None,
         "archived_as": incoming.archived_as,
     }
-    letters = (
-        customer_letter("ack_new_case", case, mail, variables),
-        staff_letter("staff_new_case", case, config, {**variables, "text": mail.reply_text}),
+    staff_notice = staff_letter(
+        "staff_new_case", case, config, {**variables, "text": mail.reply_text}
     )
+    # Without a sender address there is no one to acknowledge: staff alone are told.
+    letters = (customer_letter("ack_new_case", case, mail, variables),) if mail.sender else ()
+    letters = (*letters, staff_notice)
     events = (Event("opened", {"reasons": list(incoming.decision.reasons)}),)
     return Changes(case, events, letters)
 

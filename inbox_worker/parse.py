@@ -153,6 +153,9 @@ def _charset_hint(message: Message) -> str | None:
     return counted.most_common(1)[0][0] if counted else None
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+
+
 def decode_header_value(value: str, hint: str | None = None) -> str:
     """Unfold a raw header value and decode RFC 2047 words and raw 8-bit bytes in it.
 
@@ -178,7 +181,9 @@ def decode_header_value(value: str, hint: str | None = None) -> str:
         position = match.end()
     out.append(_decode_run(run))
     out.append(value[position:])
-    return "".join(out).strip()
+    # A header is one line: decoded CR/LF, NUL and other control characters become spaces,
+    # so nothing a sender encodes can split a header we later copy into our own mail.
+    return _CONTROL.sub(" ", "".join(out)).strip()
 
 
 def _word_bytes(encoding: str, text: str) -> bytes:
