@@ -46,11 +46,13 @@ _ORIGINAL_ID = re.compile(
 # Tags gateways and filters put before a subject: "[EXTERNAL] ", "*** SPAM *** ".
 _SUBJECT_TAGS = r"^(?:\[[^\]]{0,40}\]\s*|\*{2,}[^*]{0,20}\*{2,}\s*)*"
 _SIGN_SENDER = re.compile(r"^(mailer-?daemon|mail-daemon|no-?reply|do-?not-?reply|donotreply)")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'"})
 
 
 def fold(text: str) -> str:
-    """Lower-case, drop diacritics (``ł`` → ``l``) and collapse whitespace, for matching."""
-    text = text.lower().replace("\u0142", "l")
+    """Lower-case, drop diacritics (``ł`` → ``l``), make typographic apostrophes plain
+    (Outlook and phones write ``I’m``) and collapse whitespace, for matching."""
+    text = text.lower().replace("\u0142", "l").translate(_APOSTROPHES)
     decomposed = unicodedata.normalize("NFKD", text)
     return _SPACES.sub(" ", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
