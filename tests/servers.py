@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import getpass
+import grp
 import os
 import pwd
 import shutil
@@ -58,8 +59,10 @@ listen = 127.0.0.1
 base_dir = {root}/run
 state_dir = {root}/state
 instance_name = inbox-worker-test-{port}
+# chroot needs root; without it this works as root and as a plain user alike
 log_path = {root}/dovecot.log
 default_internal_user = {user}
+default_internal_group = {group_name}
 default_login_user = {user}
 first_valid_uid = 1
 auth_mechanisms = plain login
@@ -82,6 +85,7 @@ namespace inbox {{
   separator = /
 }}
 service imap-login {{
+  chroot =
   inet_listener imap {{
     address = 127.0.0.1
     port = {port}
@@ -93,6 +97,7 @@ service imap-login {{
   }}
 }}
 service anvil {{
+  chroot =
   # no login penalty after the wrong-password test
   unix_listener anvil-auth-penalty {{
     mode = 0
@@ -178,6 +183,7 @@ class Dovecot:
             ssl_port=self.ssl_port,
             user=user,
             group=entry.pw_gid,
+            group_name=grp.getgrgid(entry.pw_gid).gr_name,
             ssl="yes" if self.tls else "no",
             ssl_files=ssl_files,
         )
