@@ -4,7 +4,9 @@ against an autoresponder that answers everything, which must end within the caps
 
 The mails in ``tests/data/robots`` are written in the style of the systems named in their
 file names. Several answer our acknowledgement of case R2611-0001 and quote its Message-ID
-``PLACEHOLDER``; the tests swap in the Message-ID we really sent.
+``PLACEHOLDER``; the tests swap in the Message-ID we really sent. The ping-pong runs over
+the fake mailbox and sender, and again on real servers (IMAP from tests/conftest.py, and an
+aiosmtpd server whose handler appends the autoresponder's answer to INBOX).
 """
 
 from __future__ import annotations
@@ -14,12 +16,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from email import message_from_bytes, policy
 from email.utils import parseaddr
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import Envelope
 
+from inbox_worker import app
 from inbox_worker.archive import Archive
+from inbox_worker.embedded import HOST, ImapAccount, free_port
 from inbox_worker.models import OutgoingMail, RawMail
 from inbox_worker.parse import parse
 from inbox_worker.pipeline import Services, open_services
@@ -345,20 +352,29 @@ STATUS_QUESTIONS = (
 )
 
 
-def bot_reply(ours: OutgoingMail, round_: int, personality: str) -> bytes:
-    """The autoresponder's answer to one of our mails: no machine header at all."""
+def bot_reply(subject: str, message_id: str, round_: int, personality: str) -> bytes:
+    """The autoresponder's answer to our mail ``message_id``: no machine header at all."""
     if personality == "status":
         text = STATUS_QUESTIONS[round_ % len(STATUS_QUESTIONS)]
     else:
         text = f"{RECEIPTS[round_ % len(RECEIPTS)]} (ref {round_:03d})"
     threading = personality != "unthreaded"
+    token = message_id.split(".")[-2]
     return make_mail(
         sender=f"Hurtownia Echo <{BOT}>",
-        subject=f"Re: {ours.subject}" if threading else "Dziekujemy",
+        subject=f"Re: {subject}" if threading else "Dziekujemy",
         body=text,
-        message_id=f"<echo.{round_}.{ours.message_id.split('.')[-2]}@hurtownia-echo.example>",
-        in_reply_to=ours.message_id if threading else None,
+        message_id=f"<echo.{round_}.{token}@hurtownia-echo.example>",
+        in_reply_to=message_id if threading else None,
     )
+
+
+def assert_within_caps(times: list[datetime], services: Services) -> None:
+    limits = services.config.limits
+    assert 1 <= len(times) <= limits.max_mails_per_recipient_day
+    for at in times:
+        in_hour = [t for t in times if at - timedelta(hours=1) < t <= at]
+        assert len(in_hour) <= limits.max_mails_per_recipient_hour
 
 
 @pytest.mark.parametrize("personality", ["receipt", "status", "unthreaded", "persistent"])
@@ -369,7 +385,6 @@ def test_ping_pong_with_an_autoresponder_ends_within_the_caps(
     thanks us (we answer nothing: the mail joins the case), ``status`` asks for the status
     each time (each gets a status reply), ``unthreaded`` drops the threading so each answer
     opens a new case, and ``persistent`` also asks again every poll, answered or not."""
-    limits = services.config.limits
     mailbox, sender = FakeMailbox(), TimedSender(clock=clock)
     mailbox.add(make_mail(sender=BOT, body=COMPLAINT, message_id="<first@hurtownia-echo.example>"))
     rounds, seen, busy_rounds, last = 50, 0, [], None
@@ -378,9 +393,9 @@ def test_ping_pong_with_an_autoresponder_ends_within_the_caps(
         answers = [m for m in sender.sent[seen:] if m.to == BOT]
         last = answers[-1] if answers else last
         if personality == "persistent" and last is not None:
-            mailbox.add(bot_reply(last, round_, "status"))
+            mailbox.add(bot_reply(last.subject, last.message_id, round_, "status"))
         for ours in answers if personality != "persistent" else ():
-            mailbox.add(bot_reply(ours, round_, personality))
+            mailbox.add(bot_reply(ours.subject, ours.message_id, round_, personality))
         if answers:
             busy_rounds.append(round_)
         seen = len(sender.sent)
@@ -392,9 +407,70 @@ def test_ping_pong_with_an_autoresponder_ends_within_the_caps(
         f"rounds of 7 minutes; last in round {busy_rounds[-1] if busy_rounds else '-'}; "
         f"{len(sender.to(STAFF))} notices to staff"
     )
-    assert 1 <= len(to_bot) <= limits.max_mails_per_recipient_day
-    for at in to_bot:
-        in_hour = [t for t in to_bot if at - timedelta(hours=1) < t <= at]
-        assert len(in_hour) <= limits.max_mails_per_recipient_hour
+    assert_within_caps(to_bot, services)
     assert busy_rounds[-1] < rounds - 10  # it ended, well before the end
     assert not mailbox.mails  # every answer was processed
+
+
+class Autoresponder:
+    """An SMTP server whose handler answers every mail to ``BOT`` at once, by appending a
+    plain reply to the shop's INBOX on the IMAP server (as a real autoresponder would)."""
+
+    def __init__(self, account: ImapAccount, clock: Clock, personality: str) -> None:
+        self.account, self.clock, self.personality = account, clock, personality
+        self.to_bot: list[datetime] = []
+        self.to_staff = 0
+        self.controller = Controller(self, hostname=HOST, port=free_port())
+
+    async def handle_DATA(self, server: object, session: object, envelope: Envelope) -> str:
+        message = message_from_bytes(envelope.original_content or b"", policy=policy.default)
+        recipients = [address.lower() for address in envelope.rcpt_tos]
+        self.to_staff += STAFF in recipients
+        if BOT in recipients:
+            self.to_bot.append(self.clock.now)
+            answer = bot_reply(
+                str(message["Subject"]),
+                str(message["Message-ID"]),
+                len(self.to_bot),
+                self.personality,
+            )
+            self.account.seed([answer])
+        return "250 2.0.0 Ok"
+
+
+@pytest.mark.parametrize("personality", ["status", "unthreaded"])
+def test_ping_pong_on_real_servers_ends_within_the_caps(
+    tmp_path: Path, imap_server: ImapAccount, clock: Clock, personality: str
+) -> None:
+    bot = Autoresponder(imap_server, clock, personality)
+    bot.controller.start()
+    try:
+        config = make_config(
+            tmp_path,
+            imap={
+                "host": imap_server.host,
+                "port": imap_server.port,
+                "security": "none",
+                "username": imap_server.username,
+                "password": imap_server.password,
+            },
+            smtp={"host": HOST, "port": bot.controller.port, "security": "none", "username": ""},
+        )
+        imap_server.seed([make_mail(sender=BOT, body=COMPLAINT, message_id="<first@echo.example>")])
+        rounds = 20
+        with app.opened(config, clock=clock) as running:
+            for _ in range(rounds):
+                running.poll()
+                clock.advance(minutes=7)
+            with running.mailbox() as mailbox:
+                waiting, _ = mailbox.waiting()
+            print(
+                f"ping-pong on {imap_server.server} ({personality}): {len(bot.to_bot)} mails to "
+                f"the autoresponder in {rounds} polls, {bot.to_staff} to staff, "
+                f"{len(running.services.store.all_cases())} cases"
+            )
+            assert_within_caps(bot.to_bot, running.services)
+            assert waiting == 0  # every answer of the bot was processed
+    finally:
+        bot.controller.stop()
+        imap_server.close()
