@@ -7,6 +7,12 @@ of the rule vocabulary, folded (built once at load with morfeusz's generator), a
 that, corrected for one typo against the same index. Negated participles and gerunds
 ("nieużywany", "niedziałający") get the lemma "nie" + lemma, so they never match the
 positive phrase.
+
+Rule phrases expand to every reading of their words, but a word of the mail gets one
+lemma, so the choice must land on the form the rules are written in: readings of the word
+as written beat the folded index ("nadal" stays the adverb, not "nadał"); a lemma written
+as such in a rule beats one that only occurs as a reading ("mam" → "mieć", not "mamić");
+archaic readings come last.
 """
 
 from __future__ import annotations
@@ -24,7 +30,9 @@ _VERBAL = frozenset(
     "fin praet inf impt imps bedzie ger pact ppas pcon pant winien pred aglt".split()  # noqa: SIM905
 )
 _NOMINAL = frozenset(["subst", "depr"])
-_AGGLUTINATES = ("smy", "scie", "sm", "m", "s", "bym", "bys")
+# Person endings glued to past-tense verbs ("zamawiał+em", "dostała+m"), folded, longest first.
+_AGGLUTINATES = ("esmy", "escie", "smy", "scie", "bym", "bys", "em", "es", "sm", "m", "s")
+_RARE = frozenset(["daw.", "przest.", "rzad.", "arch.", "gw."])
 _CACHE_LIMIT = 200_000
 # Function words whose most useful reading is not the first one morfeusz gives.
 _FIXED = {"nie": "nie", "sie": "się", "się": "się", "juz": "już", "ze": "że", "sa": "są"}
@@ -55,6 +63,7 @@ class PolishLemmatizer:
         self._morf = morfeusz2.Morfeusz(generate=True, expand_tags=False)
         self._cache: dict[str, Reading] = {}
         self._vocabulary: frozenset[str] = frozenset()
+        self._written: frozenset[str] = frozenset()
         self._folded_forms: dict[str, tuple[Reading, ...]] = {}
         self._by_shape: dict[tuple[str, int], list[str]] = {}
 
@@ -65,21 +74,30 @@ class PolishLemmatizer:
             analyses = self._morf.analyse(word)
         except (RuntimeError, UnicodeError):
             return ()
-        for start, _end, (_orth, lemma, tag, _names, _quals) in analyses:
+        for start, _end, (_orth, lemma, tag, _names, quals) in analyses:
             if start != 0 or tag == "ign":
                 continue
-            base = lemma.split(":", 1)[0]
-            norm = fold(base)
-            if tag.endswith(":neg") or ":neg:" in tag:
-                norm = "nie" + norm
-            reading = Reading(norm, base, _rank(tag))
-            if norm not in found or reading.rank < found[norm].rank:
-                found[norm] = reading
+            reading = self._reading_of(lemma, tag)
+            if _RARE.intersection(quals):
+                reading = Reading(reading.norm, reading.lemma, reading.rank + 3)
+            known = found.get(reading.norm)
+            if known is None or reading.rank < known.rank:
+                found[reading.norm] = reading
         return tuple(sorted(found.values(), key=lambda r: (r.rank, -len(r.lemma), r.lemma)))
 
-    def learn_vocabulary(self, lemmas: Iterable[str]) -> None:
-        """Index every inflected form of the rule vocabulary, folded, for undiacritised text."""
-        vocabulary = set()
+    def learn_vocabulary(self, words: Iterable[str]) -> None:
+        """Learn the words of the rule phrases.
+
+        Indexes every inflected form of their lemmas, folded, for undiacritised text, and
+        remembers which lemmas the rules write in their basic form (preferred in ties).
+        """
+        vocabulary, written = set(), set()
+        lemmas: set[str] = set()
+        for word in words:
+            readings = self.readings(word)
+            lemmas.update(r.lemma for r in readings)
+            if any(fold(r.lemma) == fold(word) for r in readings):
+                written.add(fold(word))
         index: dict[str, dict[str, Reading]] = {}
         for lemma in sorted(lemmas):
             vocabulary.add(fold(lemma))
@@ -87,6 +105,7 @@ class PolishLemmatizer:
                 reading = self._reading_of(base, tag)
                 index.setdefault(fold(form), {}).setdefault(reading.norm, reading)
         self._vocabulary = frozenset(vocabulary)
+        self._written = frozenset(written)
         self._folded_forms = {form: tuple(r.values()) for form, r in index.items()}
         self._by_shape = {}
         for form in self._folded_forms:
@@ -127,17 +146,28 @@ class PolishLemmatizer:
         fixed = _FIXED.get(word)
         if fixed is not None:
             return Reading(fold(fixed), fixed, 0)
-        candidates = list(self.readings(word))
         folded = fold(word)
-        if folded == word:
-            candidates += self._folded_forms.get(folded, ())
+        # A word that is valid as written means what it says; the folded index is for
+        # words typed without their diacritics, which morfeusz does not know.
+        candidates = list(self.readings(word))
+        if not candidates and folded == word:
+            candidates = list(self._folded_forms.get(folded, ()))
         if not candidates:
             candidates = list(self._guess_unknown(folded))
         if not candidates:
             return Reading(folded, word, 3)
-        known = [r for r in candidates if r.norm.removeprefix("nie") in self._vocabulary]
         # Ties go to the longer lemma (działać over dziać), then alphabetically: stable.
-        return min(known or candidates, key=lambda r: (r.rank, -len(r.lemma), r.lemma))
+        return min(
+            candidates,
+            key=lambda r: (self._tier(r), r.rank, fold(r.lemma) != folded, -len(r.lemma), r.lemma),
+        )
+
+    def _tier(self, reading: Reading) -> int:
+        """0: a lemma the rules write as such; 1: one of their readings; 2: unknown to them."""
+        base = reading.norm.removeprefix("nie")
+        if base in self._written or reading.norm in self._written:
+            return 0
+        return 1 if base in self._vocabulary else 2
 
     def _guess_unknown(self, folded: str) -> tuple[Reading, ...]:
         for ending in _AGGLUTINATES:

@@ -99,7 +99,7 @@ def load(rules_dir: Path, order_number_pattern: str = r"[1-9][0-9]{5}") -> Under
         "en": _pipeline("en", english, (), order_number_pattern),
     }
     by_name = {rule.name: rule for rule in rules.phrase_rules}
-    polish.learn_vocabulary(_vocabulary(pipelines["pl"], rules.phrase_rules, polish))
+    polish.learn_vocabulary(_vocabulary(pipelines["pl"], rules.phrase_rules))
     matchers = {
         lang: _matcher(pipelines[lang], rules.phrase_rules, lang, lemmatizer)
         for lang, lemmatizer in (("pl", polish), ("en", english))
@@ -208,17 +208,15 @@ def _phrases(rule: PhraseRule) -> Iterator[tuple[str, str]]:
             yield f"{rule.name}|g{index}", phrase
 
 
-def _vocabulary(
-    nlp: Language, rules: Sequence[PhraseRule], lemmatizer: PolishLemmatizer
-) -> set[str]:
-    lemmas: set[str] = set()
+def _vocabulary(nlp: Language, rules: Sequence[PhraseRule]) -> set[str]:
+    """The words of every Polish rule phrase, as written."""
+    words: set[str] = set()
     for rule in rules:
         if rule.language not in ("pl", "any"):
             continue
         for _key, phrase in _phrases(rule):
-            for token in nlp.make_doc(phrase):
-                lemmas.update(r.lemma for r in lemmatizer.readings(token.text))
-    return lemmas
+            words.update(t.text.lower() for t in nlp.make_doc(phrase) if t.is_alpha)
+    return words
 
 
 def _variants(

@@ -44,10 +44,24 @@ def test_fold_strips_diacritics_and_l_stroke() -> None:
         ("pekniety", "pęknąć"),
         ("dostalam", "dostać"),  # agglutinated "-m" without diacritics
         ("uszkodzonny", "uszkodzić"),  # one typo
+        ("zamawialem", "zamawiać"),  # agglutinated "-em" without diacritics
+        ("otrzymalismy", "otrzymać"),  # agglutinated "-śmy" without diacritics
+        ("nadal", "nadal"),  # valid as written: not "nadał" from the folded index
+        ("mam", "mieć"),  # the lemma the rules write ("nie mieć") beats "mamić"
+        ("paczki", "paczka"),
+        ("w", "w"),
     ],
 )
 def test_polish_lemmas(understanding: Understanding, word: str, lemma: str) -> None:
     assert dict(understanding.lemmas(word, "pl"))[word] == lemma
+
+
+def test_common_words_keep_their_meaning_next_to_rule_words(
+    understanding: Understanding,
+) -> None:
+    # "nadal nie mam zwrotu": the adverb and "mieć" must survive for the refund rules.
+    hits = understanding.analyse("Minął miesiąc i nadal nie mam zwrotu na koncie.", "pl")
+    assert "refund" in targets(hits)
 
 
 def test_english_lemmas(understanding: Understanding) -> None:
