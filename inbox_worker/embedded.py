@@ -316,6 +316,7 @@ class EmbeddedSmtp:
                 self._controller.start()
                 break
             except OSError:
+                self._controller.loop.close()
                 if attempt == 3:
                     raise
         self._counting = True
