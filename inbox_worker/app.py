@@ -141,8 +141,9 @@ def retry_quarantined(config: Config, quarantine_id: str) -> str:
         if record is None:
             raise MailboxError(f"no quarantined mail {quarantine_id} (see `quarantine list`)")
         with ImapMailbox(config.imap, config.imap.resolve_password("imap")) as mailbox:
-            mailbox.requeue_from_quarantine(record["message_id"])
+            mailbox.requeue_by_digest(record["sha256"])
         store.commit()
     finally:
         store.close()
-    return f"{quarantine_id} ({record['message_id']}) is back in {config.imap.folder}"
+    label = record["message_id"] or "no Message-ID"
+    return f"{quarantine_id} ({label}) is back in {config.imap.folder}"

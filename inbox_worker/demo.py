@@ -18,7 +18,8 @@ from typing import Any
 
 import click
 
-from inbox_worker import app, config as config_module
+from inbox_worker import app
+from inbox_worker import config as config_module
 from inbox_worker.embedded import EmbeddedImap, EmbeddedSmtp, start_imap_server, start_smtp_sink
 from inbox_worker.imap import ImapMailbox
 from inbox_worker.reports import case_table

@@ -8,6 +8,7 @@ with ``BODY.PEEK[]`` (never marking mail read). imapclient's bytes-keyed dicts s
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import imaplib
 import logging
 import re
@@ -259,10 +260,25 @@ class ImapMailbox:
         return sorted(self._run("search", lambda c: c.search(["UNDELETED"])))
 
     def _fetch(self, uids: list[int]) -> Iterator[RawMail]:
-        found = self._run("fetch", lambda c: c.fetch(uids, _FETCH_ITEMS))
+        try:
+            found = self._run("fetch", lambda c: c.fetch(uids, _FETCH_ITEMS))
+        except MailboxError:
+            if len(uids) == 1:
+                raise
+            # One mail the server cannot serve must not block the others: fetch one by one.
+            yield from (mail for uid in uids for mail in self._fetch_alone(uid))
+            return
         for uid in uids:
             if uid in found:  # expunged meanwhile by someone else: gone, not ours to report
                 yield self._raw_mail(uid, found[uid])
+
+    def _fetch_alone(self, uid: int) -> Iterator[RawMail]:
+        try:
+            yield from self._fetch([uid])
+        except MailboxError as exc:
+            log.error("%s: UID %d cannot be fetched: %s", self._where, uid, exc)
+            stand_in = f"X-Unfetchable: uid {uid} uidvalidity {self.uidvalidity}\r\n\r\n"
+            yield RawMail(uid, stand_in.encode(), None, self.uidvalidity, fetch_error=str(exc))
 
     def _raw_mail(self, uid: int, item: dict[bytes, Any]) -> RawMail:
         data = item.get(b"BODY[]")
@@ -369,6 +385,34 @@ class ImapMailbox:
         if not count:
             raise MailboxError(f"{self._where}: no mail {message_id} in {quarantine!r}")
         return count
+
+    def requeue_by_digest(self, sha256: str) -> int:
+        """Move the quarantined mail whose bytes have this SHA-256 back to ``folder``.
+
+        Works for mail without a usable Message-ID. Raises ``MailboxError`` when not found.
+        """
+        quarantine = self.config.quarantine_folder
+        self._ensure_folder(quarantine)
+        try:
+            count = self._run("requeue", lambda c: self._requeue_digest(c, quarantine, sha256))
+        finally:
+            self._run("select", lambda c: self._select(c, self.config.folder))
+        if not count:
+            raise MailboxError(f"{self._where}: no such mail in {quarantine!r}")
+        return count
+
+    def _requeue_digest(self, client: IMAPClient, quarantine: str, sha256: str) -> int:
+        client.select_folder(quarantine)
+        uids = sorted(client.search(["UNDELETED"]))
+        found = client.fetch(uids, ["BODY.PEEK[]"]) if uids else {}
+        matches = [
+            uid
+            for uid, item in found.items()
+            if hashlib.sha256(item.get(b"BODY[]") or b"").hexdigest() == sha256
+        ]
+        if matches:
+            self._move_once(client, sorted(matches), self.config.folder)
+        return len(matches)
 
     def _requeue(self, client: IMAPClient, quarantine: str, message_id: str) -> int:
         client.select_folder(quarantine)

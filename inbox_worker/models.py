@@ -117,6 +117,8 @@ class RawMail:
     data: bytes
     internal_date: datetime | None = None
     uidvalidity: int = 0
+    # Set when the server refused to hand this one mail over (``data`` is then a stand-in).
+    fetch_error: str = ""
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,8 @@ def process_one(raw: RawMail, services: Services) -> Outcome:
     try:
         if attempts > services.config.limits.max_attempts:
             return _quarantine(raw, services, sha256, message_id)
+        if raw.fetch_error:
+            raise MessageError(f"the server would not hand the mail over: {raw.fetch_error}")
         mail = parse(raw)
         message_id = mail.message_id
         if store.is_processed(mail.message_id, sha256):

@@ -21,6 +21,7 @@ from typing import Protocol
 from inbox_worker.errors import InboxWorkerError, SendError
 from inbox_worker.models import OutgoingMail, RawMail
 from inbox_worker.pipeline import Outcome, Services, process_one
+from inbox_worker.smtp import MailRefusedError
 
 log = logging.getLogger(__name__)
 
@@ -143,13 +144,17 @@ def _send_one(services: Services, session: SendSession, mail: OutgoingMail) -> i
     store, now = services.store, services.clock()
     try:
         reply = session.send(mail)
-    except SendError as exc:
-        if not getattr(exc, "permanent", False):
+    except MailRefusedError as exc:  # this one mail was refused; the connection is fine
+        if exc.permanent:
+            log.error("mail %s to %s refused for good: %s", mail.message_id, mail.to, exc)
+            store.mark_failed(mail.message_id, str(exc), None)
+        else:
+            log.warning("mail %s to %s refused for now: %s", mail.message_id, mail.to, exc)
             store.mark_failed(mail.message_id, str(exc), _next_attempt(services, mail, now))
-            raise
-        log.error("mail %s to %s refused for good: %s", mail.message_id, mail.to, exc)
-        store.mark_failed(mail.message_id, str(exc), None)
         return 0
+    except SendError as exc:
+        store.mark_failed(mail.message_id, str(exc), _next_attempt(services, mail, now))
+        raise
     store.mark_sent(mail.message_id, now, reply)
     _record_evidence(services, mail, now, reply)
     log.info("sent %s to %s case=%s (%s)", mail.template, mail.to, mail.case_id, reply)
