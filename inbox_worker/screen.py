@@ -38,6 +38,12 @@ _DSN_FIELDS = (
     re.compile(r"^action:\s*(failed|delayed|delivered|relayed|expanded)", re.I | re.M),
     re.compile(r"^status:\s*[245]\.\d{1,3}\.\d{1,3}", re.I | re.M),
 )
+_DSN_ACTION = re.compile(r"^action:\s*([a-z]+)", re.I | re.M)
+_DELAY_SUBJECT = re.compile(
+    r"^(?:\[[^\]]{0,40}\]\s*)*(?:delayed mail|delivery delayed|message delivery delayed|"
+    r"warning: could not send message|warning: message .{0,60} delayed|"
+    r"opoznienie w dostarczeniu|dostarczanie opoznione)"
+)
 _ORIGINAL_ID = re.compile(
     r"^[\s>]*(?:x-original-message-id|original-message-id|message-id)\s*:\s*(<[^<>\s]+>)",
     re.I | re.M,
@@ -118,6 +124,18 @@ def screen(mail: ParsedMail, rules: ScreeningRules, own_addresses: Sequence[str]
             log.debug("%s: rule %s fired: %s", mail.message_id, rule.name, reason)
             return Screening(kind=rule.kind, rule=rule.name, reason=reason)
     return Screening(kind=None, rule="", reason="no robot rule fired: written by a person")
+
+
+def delivery_delayed(mail: ParsedMail) -> bool:
+    """True for a delay notice: the mail server is still trying, so nothing bounced yet.
+
+    Every ``Action`` of its delivery-status part is ``delayed``; lacking one, its subject
+    says so (Exim and Sendmail warnings, Exchange "Delivery delayed").
+    """
+    actions = {action.lower() for action in _DSN_ACTION.findall(mail.enclosed_text)}
+    if actions:
+        return actions == {"delayed"}
+    return bool(_DELAY_SUBJECT.search(fold(mail.subject)))
 
 
 def bounced_message_ids(mail: ParsedMail) -> tuple[str, ...]:
