@@ -72,6 +72,7 @@ ROBOT_CLASSES: dict[str, tuple[str, str]] = {
     "qmail-failure-notice": ("bounce", "DSN: qmail"),
     "gmail-dsn-failure": ("bounce", "DSN: Gmail"),
     "polish-provider-bounce": ("bounce", "DSN: Polish provider"),
+    "polish-isp-bounce-plain-text": ("bounce", "DSN: Polish provider"),
     "postfix-delay-dsn": ("bounce", "delay DSN"),
     "sendmail-delay-warning": ("bounce", "delay DSN"),
     "mailing-list-post": ("bulk", "list mail"),
