@@ -11,6 +11,7 @@ import email
 import email.policy
 import subprocess
 import sys
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -145,3 +146,125 @@ dir = "{PROJECT / "templates"}"
     assert failed.returncode == 1
     assert failed.stderr.startswith("error: ") and failed.stderr.count("\n") == 1
     assert "wrong-password" not in failed.stderr
+
+
+class Clock:
+    """A clock the test moves by hand (the deadline job counts calendar days)."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+AUTH = {"Authentication-Results": "mx.sklep.example; dkim=pass header.d=sklep.example"}
+STAFF = "anna.nowak@sklep.example"
+
+
+def _last_to(smtp: EmbeddedSmtp, address: str) -> EmailMessage:
+    return [m for m in _parsed(smtp) if m["To"] == address][-1]
+
+
+def _answer(ours: EmailMessage, sender: str, body: str, **kw: object) -> bytes:
+    return make_mail(
+        sender=sender,
+        subject=f"Re: {ours['Subject']}",
+        body=body,
+        in_reply_to=ours["Message-ID"],
+        **kw,
+    )  # type: ignore[arg-type]
+
+
+def test_whole_case_by_mail_on_real_servers(
+    tmp_path: Path, imap_server: ImapAccount, smtp_server: EmbeddedSmtp
+) -> None:
+    config = _config(tmp_path, imap_server, smtp_server)
+    clock = Clock(NOW)
+    customer, staff_box = "anna@poczta.example", "obsluga@sklep.example"
+    imap_server.seed([(make_mail(message_id="<c1@poczta.example>"), NOW)])
+    with app.opened(config, clock=clock) as running:
+        store = running.services.store
+
+        def poll(mail: bytes) -> None:
+            imap_server.seed([mail])
+            clock.now += timedelta(hours=1)
+            running.poll()
+
+        running.poll()
+        (case,) = store.all_cases()
+        notice = _last_to(smtp_server, staff_box)
+        assert "Nowa reklamacja" in notice["Subject"]
+        assert _last_to(smtp_server, staff_box)["Reply-To"] == "reklamacje@sklep.example"
+        poll(
+            _answer(
+                notice,
+                STAFF,
+                "#status in_progress\n\nKurier odbierze czajnik w czwartek.\n\nAnna Nowak",
+                headers=AUTH,
+            )
+        )
+        update = _last_to(smtp_server, customer)
+        assert "Kurier odbierze czajnik w czwartek." in _text(update)
+        assert f"[#{case.id}]" in update["Subject"]
+        poll(_answer(notice, STAFF, "#status closed\n\nZamykam."))  # forged
+        assert store.get(case.id).status.value == "in_progress"
+        assert (
+            "Security" in _last_to(smtp_server, staff_box)["Subject"]
+            or "bezpiecze" in (_last_to(smtp_server, staff_box)["Subject"])
+        )
+        poll(_answer(notice, STAFF, "#status accepted\nWymienimy czajnik.", headers=AUTH))
+        assert "uznana" in _last_to(smtp_server, customer)["Subject"]
+        clock.now = NOW + timedelta(days=20)
+        running.deadlines()  # the forged mail's own new case is due; ours was answered
+        assert store.get(case.id).answered_at is not None
+        assert case.id not in _text(_last_to(smtp_server, staff_box))
+        poll(_answer(notice, STAFF, "#status zamknieta", headers=AUTH))
+        survey = _last_to(smtp_server, customer)
+        assert "1" in _text(survey) and "5" in _text(survey)
+        poll(_answer(survey, customer, "4\nSprawnie, dziękuję."))
+        assert store.get(case.id).rating == 4
+        surveys = [m for m in _parsed(smtp_server) if ".closing_survey." in m["Message-ID"]]
+        assert len(surveys) == 1
+
+
+def test_stranger_missing_order_and_deadline_job_on_real_servers(
+    tmp_path: Path, imap_server: ImapAccount, smtp_server: EmbeddedSmtp
+) -> None:
+    config = _config(tmp_path, imap_server, smtp_server)
+    clock = Clock(NOW)
+    no_order = make_mail(
+        sender="Jan <jan@poczta.example>",
+        message_id="<n1@poczta.example>",
+        body="Dzien dobry, w paczce brakuje ladowarki. Prosze o doslanie.",
+    )
+    imap_server.seed([(make_mail(message_id="<c1@poczta.example>"), NOW), (no_order, NOW)])
+    with app.opened(config, clock=clock) as running:
+        store = running.services.store
+        running.poll()
+        anna = store.cases_for_customer("anna@poczta.example")[0]
+        waiting = store.cases_for_customer("jan@poczta.example")[0]
+        assert waiting.waiting_for == "order_number"
+        assert "numeru zamówienia" in _text(_last_to(smtp_server, "jan@poczta.example"))
+        stranger = make_mail(
+            sender="eve@evil.example",
+            subject=f"Re: [#{anna.id}] zmiana",
+            body="Proszę zmienić adres dostawy.",
+        )
+        answer = _answer(
+            _last_to(smtp_server, "jan@poczta.example"),
+            "jan@poczta.example",
+            "Numer zamowienia: 523363",
+        )
+        imap_server.seed([(stranger, NOW), (answer, NOW)])
+        running.poll()
+        assert len(store.cases_for_customer("eve@evil.example")) == 1
+        assert store.get(anna.id).thread_ids == anna.thread_ids  # the stranger did not join
+        completed = store.get(waiting.id)
+        assert completed.order_numbers == ("523363",) and completed.waiting_for is None
+        clock.now = NOW + timedelta(days=12)
+        assert running.deadlines().startswith("due soon: 3, overdue: 0")
+        clock.now = NOW + timedelta(days=15)
+        assert running.deadlines().startswith("due soon: 0, overdue: 3")
+    overdue = _last_to(smtp_server, "obsluga@sklep.example")
+    assert anna.id in _text(overdue) and waiting.id in _text(overdue)

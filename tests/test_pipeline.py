@@ -26,8 +26,9 @@ def services(tmp_path: Path) -> Iterator[Services]:
     config = make_config(tmp_path)
     store = CaseStore(config.storage.path)
     clock = iter(NOW + timedelta(seconds=n) for n in range(10**6))
-    yield open_services(config, store, clock=lambda: next(clock))
-    store.close()
+    services = open_services(config, store, clock=lambda: next(clock))
+    yield services
+    services.store.close()  # the store the test left in place
 
 
 def test_a_complaint_opens_a_case_with_ack_and_staff_notice(services: Services) -> None:
@@ -197,3 +198,36 @@ def test_staff_reply_without_tags_stays_internal(services: Services) -> None:
     assert sender.to("anna.nowak@sklep.example")[-1].template == "staff_error"
     (case,) = services.store.all_cases()
     assert any(e["type"] == "note" for e in services.store.events(case.id))
+
+
+def test_disk_full_stops_the_cycle_safely_and_the_next_one_recovers(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import json
+    import os
+
+    import inbox_worker.store as store_module
+    from inbox_worker.errors import StoreError
+
+    mailbox, sender = FakeMailbox(), FakeSender()
+    mailbox.add(make_mail(message_id="<c1@poczta.example>"))
+    path = services.config.storage.path
+    before = path.read_bytes() if path.exists() else b""
+    real_replace = os.replace
+
+    def disk_full(src: object, dst: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store_module.os, "replace", disk_full)
+    with pytest.raises(StoreError, match="No space left"):
+        poll_once(services, mailbox, sender)
+    assert mailbox.processed == [] and sender.sent == []  # nothing settled, nothing sent
+    assert (path.read_bytes() if path.exists() else b"") == before  # nothing half-written
+    assert not list(path.parent.glob(".*.tmp"))
+    monkeypatch.setattr(store_module.os, "replace", real_replace)
+    services.store.abandon()
+    services.store = CaseStore(path)  # what a restarted worker finds
+    report = poll_once(services, mailbox, sender)
+    assert (report.new_cases, len(sender.sent), mailbox.processed) == (1, 2, [1])
+    assert len(json.loads(path.read_text())["cases"]) == 1
