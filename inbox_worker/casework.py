@@ -172,9 +172,14 @@ def _unreadable_rating(incoming: Incoming, case: Case) -> Changes:
     return Changes(updated, tuple(events), letters)
 
 
-def record_bounce(incoming: Incoming, case: Case) -> Changes:
-    """One of our mails to the customer bounced: note it and tell staff, never the customer."""
+def record_bounce(incoming: Incoming, case: Case, delayed: bool = False) -> Changes:
+    """One of our mails to the customer bounced: note it and tell staff, never the customer.
+
+    A delay notice ("warning only, still trying") is only noted: the mail may yet arrive.
+    """
     updated = replace(case, updated_at=incoming.now.isoformat())
+    if delayed:
+        return Changes(updated, (Event("delivery_delayed", {"from": incoming.mail.sender}),))
     variables = {**case_variables(case, incoming.config), "text": incoming.mail.text[:4000]}
     letter = staff_letter("staff_bounce", updated, incoming.config, variables)
     return Changes(updated, (Event("bounce", {"from": incoming.mail.sender}),), (letter,))

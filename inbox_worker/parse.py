@@ -47,6 +47,7 @@ MAX_REFERENCES = 100
 
 _FALLBACK_CHARSETS = ("utf-8", "windows-1250")
 _MSGID = re.compile(r"<[^<>\s]+>")
+_ANGLE_ADDRESS = re.compile(r"<([^<>\s@]+@[^<>\s@]+)>\s*$")
 _BOUNDARY_LINE = re.compile(r"^--([^\s]{1,200})\s*$", re.MULTILINE)
 _BARE_MSGID = re.compile(r"[^<>\s@]+@[^<>\s@]+")
 _FOLD = re.compile(r"\r?\n(?=[ \t])")
@@ -281,7 +282,18 @@ def _addresses(reader: Any, name: str, message: Message) -> list[tuple[str, str]
         display_name = decode_header_value(str(display)).strip().strip('"').strip()
         if address and "@" in str(address):
             out.append((display_name, str(address).strip().lower()))
-    return out
+    return out or _last_angle_address(raws)
+
+
+def _last_angle_address(raws: list[str]) -> list[tuple[str, str]]:
+    """Last resort for a header the parsers gave up on (e.g. an encoded line break in the
+    name): the ``<addr-spec>`` at its end, and what stands before it as the name."""
+    for raw in raws:
+        found = _ANGLE_ADDRESS.search(raw)
+        if found:
+            name = decode_header_value(raw[: found.start()]).strip().strip('"').strip()
+            return [(name, found.group(1).lower())]
+    return []
 
 
 def _has_8bit(value: str) -> bool:

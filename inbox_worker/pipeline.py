@@ -23,11 +23,17 @@ from inbox_worker.config import Config
 from inbox_worker.errors import MessageError, StoreError
 from inbox_worker.extract import understand
 from inbox_worker.limits import over_cap
-from inbox_worker.models import Kind, OutgoingMail, ParsedMail, RawMail, Screening
+from inbox_worker.models import Case, Kind, OutgoingMail, ParsedMail, RawMail, Screening
 from inbox_worker.nlp import Understanding
 from inbox_worker.parse import attachment_payloads, parse
 from inbox_worker.route import Action, Context, case_tags, route
-from inbox_worker.screen import ScreeningRules, bounced_message_ids, load_rules, screen
+from inbox_worker.screen import (
+    ScreeningRules,
+    bounced_message_ids,
+    delivery_delayed,
+    load_rules,
+    screen,
+)
 from inbox_worker.store import CaseStore
 from inbox_worker.tags import has_tags
 
@@ -156,9 +162,7 @@ def _context(mail: ParsedMail, screening: Screening, services: Services, now: da
     store, config = services.store, services.config
     tagged = next(filter(None, (store.get(tag) for tag in case_tags(mail.subject))), None)
     thread = store.case_for_message_ids((mail.in_reply_to, *reversed(mail.references)))
-    bounced = None
-    if screening.kind is Kind.BOUNCE:
-        bounced = store.case_for_message_ids(bounced_message_ids(mail))
+    bounced = _bounced_case(mail, store) if screening.kind is Kind.BOUNCE else None
     staff_sender = is_staff(mail.sender, config.shop.staff_addresses)
     return Context(
         sender_is_staff=staff_sender,
@@ -171,6 +175,17 @@ def _context(mail: ParsedMail, screening: Screening, services: Services, now: da
         now=now,
         reopen_days=config.shop.reopen_days,
     )
+
+
+def _bounced_case(mail: ParsedMail, store: CaseStore) -> Case | None:
+    """The case whose *customer* a mail of ours bounced from. A bounce of staff-bound mail
+    is never taken for the customer's (answering it would loop with a full staff mailbox)."""
+    for message_id in bounced_message_ids(mail):
+        ours = store.outgoing(message_id)
+        case = store.get(ours.case_id) if ours and ours.case_id else None
+        if case is not None and ours is not None and ours.to == case.customer:
+            return case
+    return None
 
 
 def _authenticated(mail: ParsedMail, config: Config) -> bool:
@@ -197,7 +212,7 @@ def _changes(incoming: Incoming, ctx: Context, services: Services) -> Changes:
     if action is Action.RATE:
         return casework.rate(incoming, case)
     if action is Action.RECORD_BOUNCE:
-        return casework.record_bounce(incoming, case)
+        return casework.record_bounce(incoming, case, delayed=delivery_delayed(incoming.mail))
     return casework.add_to_case(incoming, case)
 
 

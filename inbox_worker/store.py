@@ -370,6 +370,12 @@ class CaseStore:
         due.sort(key=lambda doc: doc["queued_at"])
         return [_mail_from_dict(doc["mail"]) for doc in due]
 
+    def outgoing(self, message_id: str) -> OutgoingMail | None:
+        """The mail we queued under this Message-ID, if any."""
+        doc_id = self._outbox_doc.get(message_id)
+        doc = self._outbox.get(doc_id=doc_id) if doc_id is not None else None
+        return _mail_from_dict(doc["mail"]) if isinstance(doc, dict) else None
+
     def outbox(self) -> list[dict[str, Any]]:
         return [dict(doc) for doc in self._outbox.all()]
 

@@ -126,12 +126,6 @@ UNPARSEABLE = {
     "generated:random-bytes",
     "generated:0-bytes",
 }
-# A known bug in a module this file does not own (reported); a strict xfail shows the fix.
-FROM_NAME_LINE_BREAK = (
-    "parse._addresses: mail-parser returns no address for a From whose encoded display name "
-    "holds CR/LF, so the sender is lost although <jan.nowak@poczta.example> is plainly there "
-    "(fall back to the last <addr-spec> of the raw header, name with line breaks as spaces)"
-)
 
 
 # --- fixtures ------------------------------------------------------------------------------
@@ -256,7 +250,6 @@ def test_without_a_sender_address_only_staff_are_told(services: Services) -> Non
     assert mailbox.processed == [1]
 
 
-@pytest.mark.xfail(strict=True, reason=FROM_NAME_LINE_BREAK)
 def test_a_line_break_in_the_from_name_keeps_the_address(services: Services) -> None:
     mailbox, sender = FakeMailbox(), FakeSender()
     mailbox.add(BROKEN["from-name-crlf.eml"])

@@ -241,12 +241,6 @@ def test_delay_notices_are_told_from_bounces(path: Path) -> None:
     assert delivery_delayed(mail) is (path.name in DELAY_FILES)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline/route: a delay DSN of our mail (Action: delayed, 'warning only') is "
-    "recorded as a bounce and staff are told the address does not accept mail; it should "
-    "be noted on the case without a staff_bounce (screen.delivery_delayed tells them apart)",
-)
 @pytest.mark.parametrize("name", DELAY_FILES)
 def test_a_delay_notice_of_our_mail_does_not_alarm_staff(services: Services, name: str) -> None:
     mailbox, sender = FakeMailbox(), FakeSender()
@@ -258,14 +252,6 @@ def test_a_delay_notice_of_our_mail_does_not_alarm_staff(services: Services, nam
     assert sender.sent[before:] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="route._robot/casework.record_bounce: a bounce of a mail to STAFF (full or "
-    "misconfigured staff mailbox) is taken for the customer's bounce and answered with a "
-    "staff_bounce to staff, which bounces again: one more mail every poll, never capped "
-    "(staff mail is exempt). Record a bounce as the customer's only when the returned mail "
-    "went to the case's customer; never answer a bounce of staff mail with staff mail",
-)
 def test_a_bouncing_staff_mailbox_does_not_start_a_loop(services: Services, clock: Clock) -> None:
     mailbox, sender = FakeMailbox(), FakeSender()
     open_case(services, mailbox, sender, CUSTOMER)
