@@ -153,6 +153,8 @@ class LimitsConfig(_Section):
     # Automatic mails to one recipient (staff excepted) per hour and per day.
     max_mails_per_recipient_hour: Annotated[int, Field(ge=1)] = 5
     max_mails_per_recipient_day: Annotated[int, Field(ge=1)] = 20
+    # Automatic mails about one case (to the customer and staff together) per day.
+    max_mails_per_case_day: Annotated[int, Field(ge=1)] = 30
 
 
 class Config(_Section):

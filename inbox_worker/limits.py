@@ -12,8 +12,16 @@ from inbox_worker.config import LimitsConfig
 from inbox_worker.store import CaseStore
 
 
-def over_cap(store: CaseStore, recipient: str, now: datetime, limits: LimitsConfig) -> bool:
-    """True when one more automatic mail to ``recipient`` would exceed a cap."""
+def over_cap(
+    store: CaseStore, recipient: str, case_id: str, now: datetime, limits: LimitsConfig
+) -> bool:
+    """True when one more automatic mail to ``recipient`` (about ``case_id``) would exceed
+    a cap: per recipient per hour and per day, and per case per day."""
     hour = store.mails_to(recipient, now - timedelta(hours=1))
     day = store.mails_to(recipient, now - timedelta(days=1))
-    return hour >= limits.max_mails_per_recipient_hour or day >= limits.max_mails_per_recipient_day
+    about_case = store.mails_about(case_id, now - timedelta(days=1)) if case_id else 0
+    return (
+        hour >= limits.max_mails_per_recipient_hour
+        or day >= limits.max_mails_per_recipient_day
+        or about_case >= limits.max_mails_per_case_day
+    )

@@ -268,7 +268,7 @@ def _capped(mail: OutgoingMail, store: CaseStore, config: Config, now: datetime)
     staff_bound = mail.to == config.shop.staff_notify or is_staff(
         mail.to, config.shop.staff_addresses
     )
-    if not staff_bound and over_cap(store, mail.to, now, config.limits):
+    if not staff_bound and over_cap(store, mail.to, mail.case_id, now, config.limits):
         log.warning("not sending %s to %s: automatic mail cap reached", mail.template, mail.to)
         return True
     return False

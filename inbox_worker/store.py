@@ -189,6 +189,7 @@ class CaseStore:
         self._queued_to: dict[str, list[str]] = defaultdict(list)
         for doc in self._outbox.all():
             self._queued_to[doc["mail"]["to"].lower()].append(doc["queued_at"])
+            self._queued_to[_case_key(doc["mail"]["case_id"])].append(doc["queued_at"])
 
     def _index_case(self, doc_id: int, doc: dict[str, Any]) -> None:
         case_id = doc["id"]
@@ -332,6 +333,11 @@ class CaseStore:
         since_iso = since.isoformat()
         return sum(1 for at in self._queued_to.get(recipient.lower(), ()) if at >= since_iso)
 
+    def mails_about(self, case_id: str, since: datetime) -> int:
+        """How many mails (to anyone) were queued about a case since ``since``."""
+        since_iso = since.isoformat()
+        return sum(1 for at in self._queued_to.get(_case_key(case_id), ()) if at >= since_iso)
+
     def failures(self) -> list[dict[str, Any]]:
         return [dict(doc) for doc in self._failures.all()]
 
@@ -359,6 +365,7 @@ class CaseStore:
         }
         self._outbox_doc[mail.message_id] = self._outbox.insert(doc)
         self._queued_to[mail.to.lower()].append(at.isoformat())
+        self._queued_to[_case_key(mail.case_id)].append(at.isoformat())
 
     def pending(self, now: datetime) -> list[OutgoingMail]:
         """Mails waiting to be sent whose next attempt is due, oldest first."""
@@ -459,6 +466,10 @@ class CaseStore:
             self._journal.close()
             self._journal = None
         self._journal_path.unlink(missing_ok=True)
+
+
+def _case_key(case_id: str) -> str:
+    return f"case:{case_id}"  # cannot clash with an address (no "@")
 
 
 def _take_lock(path: Path) -> IO[str]:

@@ -198,3 +198,32 @@ def test_the_caps_survive_a_restart_of_the_worker(make_desk: Any) -> None:
         assert desk.to(STAFF, "staff_new_case") == cap + 1
     finally:
         reopened.close()
+
+
+def test_mails_about_one_case_are_capped_per_day(make_desk: Any) -> None:
+    desk = make_desk(
+        max_mails_per_case_day=4, max_mails_per_recipient_hour=100, max_mails_per_recipient_day=100
+    )
+    desk.receive(complaint(1))  # ack + staff notice: 2 mails about the case
+    (case,) = desk.services.store.all_cases()
+    for n in range(10):  # the customer asks where the case stands, again and again
+        desk.receive(
+            make_mail(
+                sender=CUSTOMER,
+                subject=f"Re: [#{case.id}] status",
+                body="Jaki jest status mojej reklamacji?",
+                message_id=f"<q{n}@poczta.example>",
+            )
+        )
+    to_customer = desk.to(CUSTOMER)
+    assert to_customer == 3  # the ack and two status replies: 4 mails about the case
+    desk.clock.advance(days=1)
+    desk.receive(
+        make_mail(
+            sender=CUSTOMER,
+            subject=f"Re: [#{case.id}] x",
+            body="Jaki jest status?",
+            message_id="<q-next-day@poczta.example>",
+        )
+    )
+    assert desk.to(CUSTOMER) == to_customer + 1
