@@ -53,10 +53,12 @@ class Tally:
 
 
 @pytest.fixture(scope="module")
-def tally() -> Iterator[Tally]:
+def tally(request: pytest.FixtureRequest) -> Iterator[Tally]:
     result = Tally()
     yield result
-    print(
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    write = reporter.write_line if reporter else print
+    write(
         f"\nfault injection: {result.trials} trials, {result.mails} mails, "
         f"{result.runs} worker runs, {result.kills} SIGKILLs; lost {result.lost}, "
         f"duplicated cases {result.duplicated_cases}, duplicated replies "
