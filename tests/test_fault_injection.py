@@ -56,14 +56,14 @@ class Tally:
 def tally(request: pytest.FixtureRequest) -> Iterator[Tally]:
     result = Tally()
     yield result
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    write = reporter.write_line if reporter else print
-    write(
-        f"\nfault injection: {result.trials} trials, {result.mails} mails, "
-        f"{result.runs} worker runs, {result.kills} SIGKILLs; lost {result.lost}, "
-        f"duplicated cases {result.duplicated_cases}, duplicated replies "
-        f"{result.duplicated_replies}, resends in the SMTP window {result.smtp_window_resends}"
-    )
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    with capture.global_and_fixture_disabled():  # the tally is the result: show it
+        print(
+            f"\nfault injection: {result.trials} trials, {result.mails} mails, "
+            f"{result.runs} worker runs, {result.kills} SIGKILLs; lost {result.lost}, "
+            f"duplicated cases {result.duplicated_cases}, duplicated replies "
+            f"{result.duplicated_replies}, resends in the SMTP window {result.smtp_window_resends}"
+        )
 
 
 @pytest.fixture(scope="module")
