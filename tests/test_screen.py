@@ -11,6 +11,7 @@ from inbox_worker.errors import RulesError
 from inbox_worker.models import Kind, ParsedMail, RawMail
 from inbox_worker.parse import parse
 from inbox_worker.screen import BUILTINS, ScreeningRules, bounced_message_ids, load_rules, screen
+from tests.support import make_mail
 
 RULES_DIR = Path(__file__).resolve().parents[1] / "rules"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -445,3 +446,15 @@ def test_mime_robots_are_never_answered(rules: ScreeningRules) -> None:
     print(report)
     assert not missed, report
     assert len(false_alarms) <= people // 20, report
+
+
+def test_a_customer_quoting_an_unsubscribe_link_is_a_person() -> None:
+    rules = load_rules(RULES_DIR)
+    text = (
+        "Dzień dobry,\ndostaję od Państwa newslettery, choć się nie zapisywałam. Link "
+        "„wypisz się” prowadzi do błędu 404. Proszę o usunięcie adresu z listy.\nEwa Nowak"
+    )
+    mail = parse(
+        RawMail(1, make_mail(sender="ewa@poczta.example", subject="Newsletter", body=text))
+    )
+    assert screen(mail, rules).kind is None
