@@ -20,9 +20,14 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from inbox_worker.embedded import ImapAccount, start_imap_server, start_smtp_sink  # noqa: E402
+from inbox_worker.embedded import (  # noqa: E402
+    EmbeddedSmtp,
+    ImapAccount,
+    start_imap_server,
+    start_smtp_sink,
+)
 from tests.servers import Dovecot, dovecot_binary, reset_mailbox  # noqa: E402
-from tests.support import make_mail  # noqa: E402
+from tests.support import make_mail, write_server_config  # noqa: E402
 
 
 def mails(count: int) -> list[bytes]:
@@ -38,40 +43,15 @@ def mails(count: int) -> list[bytes]:
     ]
 
 
-def config_text(imap: ImapAccount, smtp_port: int, data: Path) -> str:
-    return f"""
-[shop]
-support_address = "reklamacje@sklep.example"
-staff_notify = "obsluga@sklep.example"
-[imap]
-host = "{imap.host}"
-port = {imap.port}
-security = "none"
-username = "{imap.username}"
-password = "{imap.password}"
-[smtp]
-host = "127.0.0.1"
-port = {smtp_port}
-security = "none"
-[storage]
-path = "{data / "cases.json"}"
-[understanding]
-rules_dir = "{PROJECT / "rules"}"
-[templates]
-dir = "{PROJECT / "templates"}"
-[limits]
-max_mails_per_recipient_hour = 1000
-"""
-
-
-def run(server: str, imap: ImapAccount, smtp_port: int, count: int) -> None:
+def run(server: str, imap: ImapAccount, smtp: EmbeddedSmtp, count: int) -> None:
     reset_mailbox(imap)
     started = time.monotonic()
     imap.seed(mails(count))
     seeded = time.monotonic() - started
     with tempfile.TemporaryDirectory() as tmp:
         config = Path(tmp) / "config.toml"
-        config.write_text(config_text(imap, smtp_port, Path(tmp)))
+        extra = "[limits]\nmax_mails_per_recipient_hour = 1000"
+        write_server_config(config, imap, smtp, Path(tmp), extra)
         command = [sys.executable, "-m", "inbox_worker", "--config", str(config), "poll"]
         started = time.monotonic()
         done = subprocess.run(command, capture_output=True, text=True, check=True)
@@ -95,7 +75,7 @@ def main(counts: list[int]) -> None:
             print("dovecot not installed: pymap only")
         for count in counts:
             for name, account in servers:
-                run(name, account, smtp.port, count)
+                run(name, account, smtp, count)
                 smtp.clear()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
@@ -119,3 +119,61 @@ class FakeSender:
 
     def to(self, address: str) -> list[OutgoingMail]:
         return [mail for mail in self.sent if mail.to == address]
+
+
+@dataclass
+class Clock:
+    """A clock the test moves by hand; with ``tick`` each reading also moves it on."""
+
+    now: datetime = NOW
+    tick: timedelta = timedelta(0)
+
+    def __call__(self) -> datetime:
+        self.now += self.tick
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+def ticking_clock() -> Clock:
+    """Every reading moves the clock one second on, as real time does."""
+    return Clock(tick=timedelta(seconds=1))
+
+
+def write_server_config(
+    path: Path,
+    imap: Any,
+    smtp: Any,
+    data_dir: Path | None = None,
+    extra: str = "",
+    batch_size: int = 100,
+) -> Path:
+    """A config.toml for the CLI pointing at test servers (an ``ImapAccount``, a sink)."""
+    data_dir = data_dir or path.parent / "data"
+    path.write_text(
+        f"""
+[shop]
+support_address = "reklamacje@sklep.example"
+staff_notify = "obsluga@sklep.example"
+[imap]
+host = "{imap.host}"
+port = {imap.port}
+security = "none"
+username = "{imap.username}"
+password = "{imap.password}"
+batch_size = {batch_size}
+[smtp]
+host = "{smtp.host}"
+port = {smtp.port}
+security = "none"
+[storage]
+path = "{data_dir / "cases.json"}"
+[understanding]
+rules_dir = "{PROJECT / "rules"}"
+[templates]
+dir = "{PROJECT / "templates"}"
+{extra}
+"""
+    )
+    return path

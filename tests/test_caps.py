@@ -17,22 +17,10 @@ from inbox_worker.archive import Archive
 from inbox_worker.pipeline import Services, open_services
 from inbox_worker.store import CaseStore
 from inbox_worker.worker import poll_once
-from tests.support import NOW, FakeMailbox, FakeSender, make_config, make_mail
+from tests.support import Clock, FakeMailbox, FakeSender, make_config, make_mail, ticking_clock
 
 CUSTOMER = "anna.kowalska@poczta.example"
 STAFF = "obsluga@sklep.example"
-
-
-@dataclass
-class Clock:
-    now: datetime = NOW
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +72,7 @@ def make_desk(loaded: Services, tmp_path: Path) -> Iterator[Any]:
         config = make_config(tmp_path / str(len(stores)), limits=limits)
         store = CaseStore(config.storage.path)
         stores.append(store)
-        clock = Clock()
+        clock = ticking_clock()
         archive = Archive(config.storage.data_dir / "mail")
         services = replace(loaded, config=config, store=store, archive=archive, clock=clock)
         return Desk(services, clock, FakeMailbox(), FakeSender())

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from inbox_worker.embedded import EmbeddedSmtp, ImapAccount
-from tests.support import PROJECT, make_mail
+from tests.support import PROJECT, make_mail, write_server_config
 
 CASE_KEYS = {
     "id",
@@ -29,32 +29,6 @@ CASE_KEYS = {
 }
 
 
-def _config(path: Path, imap: ImapAccount, smtp: EmbeddedSmtp, extra: str = "") -> Path:
-    path.write_text(f"""
-[shop]
-support_address = "reklamacje@sklep.example"
-staff_notify = "obsluga@sklep.example"
-[imap]
-host = "{imap.host}"
-port = {imap.port}
-security = "none"
-username = "{imap.username}"
-password = "{imap.password}"
-[smtp]
-host = "{smtp.host}"
-port = {smtp.port}
-security = "none"
-[storage]
-path = "{path.parent / "data" / "cases.json"}"
-[understanding]
-rules_dir = "{PROJECT / "rules"}"
-[templates]
-dir = "{PROJECT / "templates"}"
-{extra}
-""")
-    return path
-
-
 def _cli(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "inbox_worker", "--config", str(config), *args]
     return subprocess.run(command, capture_output=True, text=True, check=False, timeout=120)
@@ -65,9 +39,8 @@ def config(tmp_path: Path, pymap_plain: ImapAccount, smtp_server: EmbeddedSmtp) 
     from tests.servers import reset_mailbox
 
     reset_mailbox(pymap_plain)
-    return _config(
-        tmp_path / "config.toml", pymap_plain, smtp_server, "[schedule]\npoll_seconds = 5"
-    )
+    extra = "[schedule]\npoll_seconds = 5"
+    return write_server_config(tmp_path / "config.toml", pymap_plain, smtp_server, extra=extra)
 
 
 def test_run_polls_on_schedule_and_stops_cleanly_on_sigterm(

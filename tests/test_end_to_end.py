@@ -11,7 +11,7 @@ import email
 import email.policy
 import subprocess
 import sys
-from datetime import datetime, timedelta
+from datetime import timedelta
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from imapclient import IMAPClient
 from inbox_worker import app
 from inbox_worker.config import Config
 from inbox_worker.embedded import EmbeddedSmtp, ImapAccount
-from tests.support import NOW, PROJECT, make_config, make_mail
+from tests.support import NOW, PROJECT, Clock, make_config, make_mail
 
 DEMO_MAIL = sorted((PROJECT / "inbox_worker" / "demo_mail").glob("*.eml"))
 
@@ -146,16 +146,6 @@ dir = "{PROJECT / "templates"}"
     assert failed.returncode == 1
     assert failed.stderr.startswith("error: ") and failed.stderr.count("\n") == 1
     assert "wrong-password" not in failed.stderr
-
-
-class Clock:
-    """A clock the test moves by hand (the deadline job counts calendar days)."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 AUTH = {"Authentication-Results": "mx.sklep.example; dkim=pass header.d=sklep.example"}

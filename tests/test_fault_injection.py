@@ -31,7 +31,7 @@ from imapclient import IMAPClient
 
 from inbox_worker.embedded import EmbeddedSmtp, ImapAccount, start_smtp_sink
 from tests.servers import reset_mailbox
-from tests.support import PROJECT, make_mail
+from tests.support import make_mail, write_server_config
 
 TRIALS = int(os.environ.get("INBOX_WORKER_FAULT_TRIALS", "50" if os.environ.get("CI") else "6"))
 COMPLAINTS = 100
@@ -95,33 +95,6 @@ def _mails(trial: int) -> list[bytes]:
     return mails + robots
 
 
-def _write_config(path: Path, imap: ImapAccount, smtp: EmbeddedSmtp, data: Path) -> None:
-    path.write_text(
-        f"""
-[shop]
-support_address = "reklamacje@sklep.example"
-staff_notify = "obsluga@sklep.example"
-[imap]
-host = "{imap.host}"
-port = {imap.port}
-security = "none"
-username = "{imap.username}"
-password = "{imap.password}"
-batch_size = 25
-[smtp]
-host = "{smtp.host}"
-port = {smtp.port}
-security = "none"
-[storage]
-path = "{data / "cases.json"}"
-[understanding]
-rules_dir = "{PROJECT / "rules"}"
-[templates]
-dir = "{PROJECT / "templates"}"
-"""
-    )
-
-
 def _run(config: Path, kill_after: float | None) -> int | None:
     """Run one poll; SIGKILL it after ``kill_after`` seconds. Its exit code, or None."""
     command = [sys.executable, "-m", "inbox_worker", "--config", str(config), "poll"]
@@ -175,7 +148,7 @@ def test_sigkill_at_random_points_loses_and_doubles_nothing(
         data = tmp_path / f"trial-{trial}"
         config = data / "config.toml"
         data.mkdir()
-        _write_config(config, pymap_plain, sink, data)
+        write_server_config(config, pymap_plain, sink, data, batch_size=25)
         started = time.monotonic()
         for run in range(MAX_RUNS):
             # Kill early runs at a random moment of a whole run; let the last ones finish.

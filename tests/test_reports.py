@@ -14,17 +14,9 @@ from inbox_worker.pipeline import Services, open_services
 from inbox_worker.reports import queue_deadline_reminders, render_stage_report, stage_report
 from inbox_worker.store import CaseStore
 from inbox_worker.worker import poll_once
-from tests.support import NOW, FakeMailbox, FakeSender, make_config, make_mail
+from tests.support import NOW, Clock, FakeMailbox, FakeSender, make_config, make_mail
 
 AUTH = {"Authentication-Results": "mx.sklep.example; dkim=pass header.d=sklep.example"}
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

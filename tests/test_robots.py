@@ -33,7 +33,7 @@ from inbox_worker.pipeline import Services, open_services
 from inbox_worker.screen import delivery_delayed
 from inbox_worker.store import CaseStore
 from inbox_worker.worker import PollReport, poll_once
-from tests.support import NOW, FakeMailbox, FakeSender, make_config, make_mail
+from tests.support import Clock, FakeMailbox, FakeSender, make_config, make_mail, ticking_clock
 
 ROBOTS = Path(__file__).resolve().parent / "data" / "robots"
 MIME = Path(__file__).resolve().parents[2] / "shared" / "mime"
@@ -96,20 +96,6 @@ OUR_ACK_BOUNCES = [
 
 
 @dataclass
-class Clock:
-    """A clock the test moves; every reading also moves it one second, as real time does."""
-
-    now: datetime = NOW
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
-
-
-@dataclass
 class TimedSender(FakeSender):
     """A FakeSender that also notes when each mail went out."""
 
@@ -123,7 +109,7 @@ class TimedSender(FakeSender):
 
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return ticking_clock()
 
 
 @pytest.fixture(scope="module")
