@@ -392,6 +392,12 @@ class CaseStore:
         self._append_journal({**entry, "reply": server_reply})
         self._apply_sent(message_id, at.isoformat(), server_reply)
 
+    def send_attempts(self, message_id: str) -> int:
+        """How many times sending this mail has failed so far."""
+        doc_id = self._outbox_doc.get(message_id)
+        doc = self._outbox.get(doc_id=doc_id) if doc_id is not None else None
+        return int(doc["attempts"]) if isinstance(doc, dict) else 0
+
     def mark_failed(self, message_id: str, error: str, next_attempt: datetime | None) -> None:
         """A send failed: retry at ``next_attempt``, or give up for good when it is None."""
         doc_id = self._outbox_doc[message_id]

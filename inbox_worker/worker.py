@@ -175,9 +175,7 @@ def _record_evidence(services: Services, mail: OutgoingMail, now: datetime, repl
 
 
 def _next_attempt(services: Services, mail: OutgoingMail, now: datetime) -> datetime | None:
-    attempts = next(
-        (d["attempts"] for d in services.store.outbox() if d["message_id"] == mail.message_id), 0
-    )
+    attempts = services.store.send_attempts(mail.message_id)
     if attempts + 1 >= MAX_SEND_ATTEMPTS:
         return None
     return now + timedelta(seconds=min(60 * 2**attempts, 4 * 3600))
