@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 from inbox_worker import reports
 from inbox_worker.config import Config
-from inbox_worker.errors import InboxWorkerError, MailboxError
+from inbox_worker.errors import InboxWorkerError, MailboxError, SendError
 from inbox_worker.imap import ImapMailbox
 from inbox_worker.pipeline import Services, open_services
 from inbox_worker.smtp import SmtpSender
@@ -63,13 +63,17 @@ class Running:
         return report
 
     def deliver(self) -> PollReport:
-        return deliver(self.services, self.sender)
+        """Send the outbox; a server that is down raises, so the scheduler backs off."""
+        report = deliver(self.services, self.sender)
+        if report.send_error:
+            raise SendError(report.send_error)
+        return report
 
     def deadlines(self) -> str:
         """Queue and send the deadline reminders; returns a one-line summary."""
         summary = reports.queue_deadline_reminders(self.services)
         self.services.store.commit()
-        self.deliver()
+        deliver(self.services, self.sender)  # if sending fails, the deliver job retries
         return summary
 
     def run_forever(self) -> None:
