@@ -15,17 +15,30 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from inbox_worker.language import fold
-from inbox_worker.models import Category, Findings, Kind, ParsedMail, Resolution, Screening
-from inbox_worker.names import customer_name, is_organisation
+from inbox_worker.models import (
+    Category,
+    Findings,
+    Kind,
+    ParsedMail,
+    Resolution,
+    Screening,
+    Stage,
+)
+from inbox_worker.names import customer_name, is_organisation, without_signature
 from inbox_worker.nlp import Hit, Understanding
 from inbox_worker.rating import find_rating
+from inbox_worker.rules import NEUTRAL
 
 log = logging.getLogger(__name__)
 
 MAX_PART_CHARS = 20_000
 _REPLY_PREFIX = re.compile(r"^\s*(?:re|odp|aw|sv|odp\.|re\[\d+\])\s*:", re.I)
+_FORWARD_PREFIX = re.compile(r"^\s*(?:fwd?|pd|tr|wg|przekaż)\s*:", re.I)
 _CASE_REFERENCE = re.compile(r"\b[A-Z]{2,4}/\d{4}/\d{1,2}/\d{2,6}\b")
 _FORWARD_HEADER = re.compile(r"^(?:od|from)\s*:\s*(.+?)\s*<[^>]+>\s*$", re.I | re.M)
+# Rules weaker than this are hints ("rozmiar", "faktura"): they add to a score but do not
+# by themselves establish a fault.
+_CLEAR_CUE = 2.0
 _STRICT_RATINGS = ("stars", "score out of 5", "number alone on the first line")
 
 
@@ -122,7 +135,7 @@ def _person(
     u: Understanding,
     notes: list[str],
 ) -> Findings:
-    own_hits = u.analyse(parts.own, language)
+    own_hits = u.analyse(without_signature(parts.own, u.rules.names), language)
     subject_hits = u.analyse(parts.subject, language) if parts.subject else []
     quoted = _Quoted(parts, u)
     name = _name(mail, parts, u, notes)
@@ -149,14 +162,10 @@ def _person(
             (quoted.hits(), th.get("status_quoted", 1.0)),
         ]
         weighted.append((own_hits, th.get("status_reply", 0.5)))
-        category = _category(weighted, u, notes)
+        category, _score = _category(weighted, u, notes)
         resolution = None
     else:
-        weighted = [(subject_hits, u.rules.thresholds.get("subject", 1.5)), (own_hits, 1.0)]
-        category = _category(weighted, u, notes)
-        if category is Category.OTHER and not _family(own_hits, "category"):
-            category = _category([(quoted.hits(), 1.0)], u, notes) if quoted.hits() else category
-        resolution = _resolution(own_hits, category, u, notes)
+        category, resolution = _complaint(mail, subject_hits, own_hits, quoted, u, notes)
     return Findings(
         kind=kind,
         language=language,
@@ -167,6 +176,34 @@ def _person(
         customer_name=name,
         explanation=tuple(notes),
     )
+
+
+def _complaint(
+    mail: ParsedMail,
+    subject_hits: list[Hit],
+    own_hits: list[Hit],
+    quoted: _Quoted,
+    u: Understanding,
+    notes: list[str],
+) -> tuple[Category, Resolution | None]:
+    """Category from the subject and own text (the quote only when they say nothing)."""
+    weighted = [(subject_hits, _subject_weight(mail, u)), (own_hits, 1.0)]
+    category, score = _category(weighted, u, notes)
+    if category is Category.OTHER and not _family(own_hits, "category") and quoted.hits():
+        category, score = _category([(quoted.hits(), 1.0)], u, notes)
+    resolution = _resolution(own_hits, category, score > 0, u, notes)
+    if score == 0 and resolution is Resolution.REFUND:
+        # Nothing but "give me my money back": the mail is about the refund itself.
+        notes.append("category refund: no problem named, only money back asked for")
+        category = Category.REFUND
+    return category, resolution
+
+
+def _subject_weight(mail: ParsedMail, u: Understanding) -> float:
+    """A forwarded mail keeps the subject of the mail it forwards: not the customer's words."""
+    if _FORWARD_PREFIX.match(mail.subject):
+        return u.rules.thresholds.get("subject_forwarded", 0.5)
+    return u.rules.thresholds.get("subject", 1.5)
 
 
 class _Quoted:
@@ -185,10 +222,14 @@ class _Quoted:
 
 
 def _family(hits: Iterable[Hit], family: str, target: str | None = None) -> list[Hit]:
+    """Hits of ``family`` that count: not negated, not neutral, of ``target`` if given."""
     return [
         h
         for h in hits
-        if h.family == family and not h.negated and (target is None or h.target == target)
+        if h.family == family
+        and not h.negated
+        and h.target != NEUTRAL
+        and (target is None or h.target == target)
     ]
 
 
@@ -207,7 +248,9 @@ def _kind(mail: ParsedMail, parts: _Parts, hits: Sequence[Hit], notes: list[str]
     problem = sum(h.weight for h in _per_rule(problems)) + sum(
         h.weight for h in _per_rule(requests)
     )
-    is_status = bool(status) and score >= 2.5 and score >= 0.5 * problem
+    # Weak signs alone (an earlier call, a threat) do not make a first mail a status query.
+    strong = any(h.weight >= 2.5 for h in status) or bool(context)
+    is_status = bool(status) and strong and score >= 2.5 and score >= 0.5 * problem
     found = ", ".join(f"{h.rule} {h.text!r}" for h in status) or "none"
     signals = "; ".join([found, *context])
     verdict = "status_query" if is_status else "complaint"
@@ -230,27 +273,97 @@ def _per_rule(hits: Iterable[Hit], limit: int = 2) -> list[Hit]:
 
 def _category(
     weighted: Sequence[tuple[Sequence[Hit], float]], u: Understanding, notes: list[str]
-) -> Category:
+) -> tuple[Category, float]:
+    """The category with the most evidence, and that evidence (0 when none: "other")."""
     scores: dict[str, float] = defaultdict(float)
+    remedies: dict[str, float] = defaultdict(float)
+    clear: dict[str, float] = defaultdict(float)  # from real cues only, not weak words
     for hits, factor in weighted:
-        for hit in hits:
-            if hit.family == "category" and hit.negated:
-                notes.append(f"negated: {hit.rule} {hit.text!r}")
+        _note_ignored(hits, notes)
         for hit in _per_rule(_family(hits, "category")):
-            scores[hit.target] += hit.weight * factor
-            notes.append(f"category {hit.rule} +{hit.weight * factor:.1f} {hit.text!r}")
+            (remedies if hit.remedy else scores)[hit.target] += hit.weight * factor
+            if not hit.remedy and hit.weight >= _CLEAR_CUE:
+                clear[hit.target] += hit.weight * factor
+            kind = " (remedy)" if hit.remedy else ""
+            notes.append(f"category {hit.rule} +{hit.weight * factor:.1f} {hit.text!r}{kind}")
+    _add_remedies(scores, remedies, clear, u, notes)
+    _yield(scores, clear, u, notes)
     threshold = u.rules.thresholds.get("category", 1.0)
-    best = max(scores.items(), key=lambda item: item[1], default=("other", 0.0))
+    # On equal evidence a fault (damaged, wrong item ...) outranks a return or a question:
+    # a customer sending back a broken kettle is reporting the break.
+    best = max(
+        scores.items(),
+        key=lambda item: (round(item[1], 6), _fault(u, item[0])),
+        default=("other", 0.0),
+    )
     if best[1] < threshold:
         notes.append(f"category other: best score {best[1]:.1f} below {threshold}")
-        return Category.OTHER
+        return Category.OTHER, 0.0
+    hints_only = u.rules.thresholds.get("hints_only", 3.0)
+    if best[0] != Category.OTHER.value and not clear.get(best[0]) and best[1] < hints_only:
+        notes.append(f"category other: only hints for {best[0]} ({best[1]:.1f} < {hints_only})")
+        return Category.OTHER, 0.0
     notes.append(f"category {best[0]}: score {best[1]:.1f}")
-    return Category(best[0])
+    return Category(best[0]), best[1]
+
+
+def _note_ignored(hits: Sequence[Hit], notes: list[str]) -> None:
+    for hit in hits:
+        if hit.family == "category" and hit.negated:
+            notes.append(f"negated: {hit.rule} {hit.text!r}")
+        elif hit.family == "category" and hit.target == NEUTRAL:
+            notes.append(f"neutral: {hit.rule} {hit.text!r} (its words do not count)")
+
+
+def _add_remedies(
+    scores: dict[str, float],
+    remedies: dict[str, float],
+    clear: dict[str, float],
+    u: Understanding,
+    notes: list[str],
+) -> None:
+    """Sending back or exchanging is what follows a fault too: it votes only without one."""
+    fault = max((v for k, v in clear.items() if _fault(u, k)), default=0.0)
+    if remedies and fault >= u.rules.thresholds.get("fault_evidence", 2.0):
+        notes.append(f"remedies ignored: a fault is reported (score {fault:.1f})")
+        return
+    for target, score in remedies.items():
+        scores[target] += score
+
+
+def _yield(
+    scores: dict[str, float], clear: dict[str, float], u: Understanding, notes: list[str]
+) -> None:
+    """A category whose words are background to another ("return" in a refund case)."""
+    enough = u.rules.thresholds.get("fault_evidence", 2.0)
+    for name in list(scores):
+        stronger = [
+            c.value
+            for c in u.rules.categories[Category(name)].yields_to
+            if clear.get(c.value, 0.0) >= enough
+        ]
+        if stronger and scores[name] > 0:
+            notes.append(f"category {name} yields to {stronger[0]} (its words are background)")
+            scores[name] = 0.0
+
+
+def _fault(u: Understanding, category: str) -> bool:
+    return u.rules.categories[Category(category)].stage is not Stage.OTHER
 
 
 def _resolution(
-    hits: Sequence[Hit], category: Category, u: Understanding, notes: list[str]
+    hits: Sequence[Hit], category: Category, recognised: bool, u: Understanding, notes: list[str]
 ) -> Resolution | None:
+    """The strongest request; a category's implied resolution when nothing is asked.
+
+    A mail recognised as a category without resolutions (a question, praise) gets none;
+    "other" as a mere fallback (nothing recognised) still reads what is asked for.
+    """
+    definition = u.rules.categories[category]
+    if recognised and not definition.has_resolution:
+        notes.append(f"resolution none: a {category.value} mail has nothing to resolve")
+        return None
+    threshold = u.rules.thresholds.get("resolution", 1.0)
     best: tuple[float, int, str] | None = None
     for hit in hits:
         if hit.family != "resolution":
@@ -259,15 +372,16 @@ def _resolution(
             notes.append(f"negated: {hit.rule} {hit.text!r}")
             continue
         score = hit.weight * (2.0 if hit.request else 1.0) * (0.5 if hit.conditional else 1.0)
+        weak = " (too weak)" if score < threshold else ""
         notes.append(
             f"resolution {hit.rule} {score:.1f} {hit.text!r}"
-            f"{' request' if hit.request else ''}{' conditional' if hit.conditional else ''}"
+            f"{' request' if hit.request else ''}{' conditional' if hit.conditional else ''}{weak}"
         )
-        if best is None or score > best[0]:
+        if not weak and (best is None or score > best[0]):
             best = (score, hit.start, hit.target)
     if best is not None:
         return Resolution(best[2])
-    implied = u.rules.categories[category].implied_resolution
+    implied = definition.implied_resolution
     if implied is not None:
         notes.append(f"resolution {implied.value}: implied by category {category.value}")
     return implied

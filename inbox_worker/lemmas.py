@@ -62,13 +62,29 @@ class PolishLemmatizer:
     def __init__(self) -> None:
         self._morf = morfeusz2.Morfeusz(generate=True, expand_tags=False)
         self._cache: dict[str, Reading] = {}
+        self._readings: dict[str, tuple[Reading, ...]] = {}
         self._vocabulary: frozenset[str] = frozenset()
         self._written: frozenset[str] = frozenset()
         self._folded_forms: dict[str, tuple[Reading, ...]] = {}
         self._by_shape: dict[tuple[str, int], list[str]] = {}
 
     def readings(self, word: str) -> tuple[Reading, ...]:
-        """Every reading morfeusz knows for ``word`` (first segment only), best first."""
+        """Every reading morfeusz knows for ``word`` (first segment only), best first.
+
+        Function words with a fixed reading have only that one: "nie" in a rule phrase
+        must not also mean "je" (its reading as a pronoun, lemma "on").
+        """
+        fixed = _FIXED.get(word.lower())
+        if fixed is not None:
+            return (Reading(fold(fixed), fixed, 0),)
+        cached = self._readings.get(word)
+        if cached is None:
+            cached = self._analyse(word)
+            if len(self._readings) < _CACHE_LIMIT:
+                self._readings[word] = cached
+        return cached
+
+    def _analyse(self, word: str) -> tuple[Reading, ...]:
         found: dict[str, Reading] = {}
         try:
             analyses = self._morf.analyse(word)
@@ -95,9 +111,11 @@ class PolishLemmatizer:
         lemmas: set[str] = set()
         for word in words:
             readings = self.readings(word)
-            lemmas.update(r.lemma for r in readings)
-            if any(fold(r.lemma) == fold(word) for r in readings):
+            own = [r for r in readings if fold(r.lemma) == fold(word)]
+            if own:
                 written.add(fold(word))
+            # A word written in its basic form needs only that lemma's forms indexed.
+            lemmas.update(r.lemma for r in (own or readings))
         index: dict[str, dict[str, Reading]] = {}
         for lemma in sorted(lemmas):
             vocabulary.add(fold(lemma))

@@ -20,6 +20,8 @@ _NAME_WORD = re.compile(
 )
 _INITIAL = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ]\.?$")
 _SIGNATURE_LINES = 8
+_BLOCK_LINES = 10  # how far up from the end a closing phrase may start the signature
+_BLOCK_WIDTH = 80
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,8 @@ def customer_name(
     if person and not is_person_name(person, rules, allow_initial=True):
         person = person if len(person.split()) <= 3 and not any(c.isdigit() for c in person) else ""
     if signed and len(signed.split()) >= 2:
+        if person and _diminutive_of(signed, person, rules):
+            return NameGuess(person, "From display name: the signature has its diminutive")
         return NameGuess(signed, "full name in the signature")
     if person and len(person.split()) >= 2 and not _abbreviated(person):
         return NameGuess(person, "From display name")
@@ -109,6 +113,33 @@ def customer_name(
     if person:
         return NameGuess(person, "short From display name")
     return NameGuess(None, "no display name and no signature")
+
+
+def _diminutive_of(signed: str, display: str, rules: NameRules) -> bool:
+    """'Kasia Nowicka' signed under 'Katarzyna Nowicka': same surname, a diminutive first."""
+    short, full = fold(signed).split(), fold(display).split()
+    if len(full) < 2 or short[-1] != full[-1] or short[0] == full[0]:
+        return False
+    return full[0] in rules.diminutives.get(short[0], frozenset())
+
+
+def without_signature(text: str, rules: NameRules) -> str:
+    """``text`` up to the closing phrase of its signature block.
+
+    Company names, NIP, addresses and job titles under "Pozdrawiam" are not what the
+    customer says about the problem. Only a short block of short lines counts as a
+    signature; anything longer after the closing is kept (a P.S. is content).
+    """
+    lines = text.rstrip().splitlines()
+    closings = {fold(c).rstrip(",.!") for c in rules.closings}
+    for index in range(len(lines) - 1, max(len(lines) - _BLOCK_LINES, 0) - 1, -1):
+        line = lines[index].strip()
+        if fold(line).rstrip(",.!") in closings or _closing_then_name(line, closings, rules):
+            tail = lines[index + 1 :]
+            if index > 0 and all(len(rest) <= _BLOCK_WIDTH for rest in tail):
+                return "\n".join(lines[:index])
+            break
+    return text
 
 
 def _abbreviated(name: str) -> bool:

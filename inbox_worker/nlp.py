@@ -10,6 +10,7 @@ this module.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -28,7 +29,7 @@ from inbox_worker.errors import RulesError
 from inbox_worker.language import LanguageGuesser
 from inbox_worker.lemmas import EnglishLemmatizer, PolishLemmatizer, Reading
 from inbox_worker.orders import OrderFinder
-from inbox_worker.rules import Markers, PhraseRule, RuleSet, load_rules
+from inbox_worker.rules import NEUTRAL, Markers, PhraseRule, RuleSet, load_rules
 
 MAX_ANALYSED_CHARS = 6000
 _MAX_VARIANTS = 24
@@ -54,6 +55,7 @@ class Hit:
     negated: bool
     request: bool
     conditional: bool
+    remedy: bool = False
 
 
 @dataclass(frozen=True)
@@ -154,11 +156,12 @@ class _MergeRefs:
         ]
 
     def __call__(self, doc: Doc) -> Doc:
-        if not any(ch.isdigit() for ch in doc.text):
+        text = doc.text  # built anew on every access: read it once
+        if not any(ch.isdigit() for ch in text):
             return doc
         spans: list[Span] = []
         for pattern, norm in self.patterns:
-            for found in pattern.finditer(doc.text):
+            for found in pattern.finditer(text):
                 span = doc.char_span(*found.span(), label=norm, alignment_mode="contract")
                 if span is not None and len(span) > 0:
                     spans.append(span)
@@ -266,21 +269,58 @@ def _hits(
     found: dict[str, list[tuple[int, int]]] = {}
     for match_id, start, end in matcher(doc):
         found.setdefault(strings[match_id], []).append((start, end))
+    found = _without_neutral(found, rules)
     spans: list[tuple[PhraseRule, int, int]] = []
     for key, positions in found.items():
         name, part = key.split("|", 1)
         rule = rules[name]
         if part == "p":
             spans += [(rule, s, e) for s, e in positions]
+    words: list[int] = []
     for rule in rules.values():
-        if rule.together:
-            spans += _together(rule, found)
+        if rule.together and all(f"{rule.name}|g{i}" in found for i in range(len(rule.together))):
+            words = words or _word_positions(doc)
+            spans += _together(rule, found, words)
     spans = _drop_contained(spans)
     return [_hit(doc, rule, start, end, markers) for rule, start, end in spans]
 
 
+def _without_neutral(
+    found: dict[str, list[tuple[int, int]]], rules: dict[str, PhraseRule]
+) -> dict[str, list[tuple[int, int]]]:
+    """Drop category matches that lie inside a neutral phrase ("brak odpowiedzi" ⊃ "brak")."""
+    neutral = [
+        span
+        for key, positions in found.items()
+        if rules[key.split("|", 1)[0]].target == NEUTRAL
+        for span in positions
+    ]
+    if not neutral:
+        return found
+    kept: dict[str, list[tuple[int, int]]] = {}
+    for key, positions in found.items():
+        rule = rules[key.split("|", 1)[0]]
+        if _family(rule) == "category" and rule.target != NEUTRAL:
+            positions = [
+                (s, e) for s, e in positions if not any(n <= s and e <= m for n, m in neutral)
+            ]
+        if positions:
+            kept[key] = positions
+    return kept
+
+
+def _word_positions(doc: Doc) -> list[int]:
+    """Token index → index among words, so punctuation and spaces do not use up a window."""
+    positions, count = [], 0
+    for token in doc:
+        positions.append(count)
+        if not (token.is_punct or token.is_space):
+            count += 1
+    return positions
+
+
 def _together(
-    rule: PhraseRule, found: dict[str, list[tuple[int, int]]]
+    rule: PhraseRule, found: dict[str, list[tuple[int, int]]], words: Sequence[int]
 ) -> list[tuple[PhraseRule, int, int]]:
     groups = [found.get(f"{rule.name}|g{i}", []) for i in range(len(rule.together))]
     if not all(groups):
@@ -289,7 +329,13 @@ def _together(
     for first in groups[0]:
         ends = [first]
         for group in groups[1:]:
-            near = [g for g in group if abs(g[0] - first[0]) <= rule.window and g != first]
+            near = [
+                g
+                for g in group
+                if abs(words[g[0]] - words[first[0]]) <= rule.window
+                and g != first
+                and (not rule.ordered or g[0] >= ends[-1][1])
+            ]
             if not near:
                 break
             ends.append(min(near, key=lambda g: abs(g[0] - first[0])))
@@ -299,24 +345,40 @@ def _together(
 
 
 def _drop_contained(spans: list[tuple[PhraseRule, int, int]]) -> list[tuple[PhraseRule, int, int]]:
-    """A longer match of one family hides shorter ones inside it ("brak zwrotu" ⊃ "brak")."""
-    kept: list[tuple[PhraseRule, int, int]] = []
-    ordered = sorted(spans, key=lambda s: s[2] - s[1], reverse=True)
-    for rule, start, end in ordered:
-        family = _family(rule)
-        inside = any(
-            _family(r) == family and s <= start and end <= e and (s, e) != (start, end)
-            for r, s, e in kept
+    """Count each piece of text once.
+
+    A longer *phrase* of one family hides shorter matches inside it, whatever they vote
+    for ("brak zwrotu" ⊃ "brak"). Overlapping matches that vote for the same target count
+    once: the strongest, then the longest ("wystawienie faktury" and "faktury
+    korygującej" are one mention of an invoice).
+    """
+    phrases = [(r, s, e) for r, s, e in spans if not r.together]
+    lexical = [
+        (rule, start, end)
+        for rule, start, end in spans
+        if not any(
+            _family(r) == _family(rule) and s <= start and end <= e and (s, e) != (start, end)
+            for r, s, e in phrases
         )
-        same = any(r.name == rule.name and (s, e) == (start, end) for r, s, e in kept)
-        if not inside and not same:
+    ]
+    kept: list[tuple[PhraseRule, int, int]] = []
+    for rule, start, end in sorted(lexical, key=lambda x: (-x[0].weight, x[1] - x[2], x[1])):
+        if not any(
+            _family(r) == _family(rule) and r.target == rule.target and s < end and start < e
+            for r, s, e in kept
+        ):
             kept.append((rule, start, end))
-    return sorted(kept, key=lambda s: s[1])
+    return sorted(kept, key=lambda x: x[1])
 
 
 def _family(rule: PhraseRule) -> str:
-    source = rule.source.split(":", 1)[0]
-    return {"categories.toml": "category", "resolutions.toml": "resolution"}.get(source, "kind")
+    return _family_of_source(rule.source)
+
+
+@functools.lru_cache(maxsize=1024)
+def _family_of_source(source: str) -> str:
+    name = source.split(":", 1)[0]
+    return {"categories.toml": "category", "resolutions.toml": "resolution"}.get(name, "kind")
 
 
 def _hit(doc: Doc, rule: PhraseRule, start: int, end: int, markers: Markers) -> Hit:
@@ -326,9 +388,12 @@ def _hit(doc: Doc, rule: PhraseRule, start: int, end: int, markers: Markers) -> 
     asks = [t for t in sentence if t.norm_ in markers.requests]
     refusals = [t for t in asks if t.i > 0 and doc[t.i - 1].norm_ in markers.negators]
     # "Nie chcę kolejnego egzemplarza": a refused request cancels what follows it.
-    refused = _family(rule) == "resolution" and any(
-        t.i < start and not any(_breaks(doc[i], markers) for i in range(t.i, start))
-        for t in refusals
+    refused = _family(rule) == "resolution" and (
+        any(
+            t.i < start and not any(_breaks(doc[i], markers) for i in range(t.i, start))
+            for t in refusals
+        )
+        or _preceded_by(doc, start, markers.alternatives, markers, 3, markers.requests)
     )
     return Hit(
         rule=rule.name,
@@ -340,6 +405,7 @@ def _hit(doc: Doc, rule: PhraseRule, start: int, end: int, markers: Markers) -> 
         negated=rule.negatable and (refused or _negated(doc, start, markers)),
         request=len(asks) > len(refusals),
         conditional=bool(norms & markers.conditions),
+        remedy=rule.remedy,
     )
 
 
@@ -362,10 +428,25 @@ def _ends_sentence(token: Any) -> bool:
 
 
 def _negated(doc: Doc, start: int, markers: Markers) -> bool:
-    for index in range(start - 1, max(start - 5, -1), -1):
+    return _preceded_by(doc, start, markers.negators, markers, 4)
+
+
+def _preceded_by(
+    doc: Doc,
+    start: int,
+    words: frozenset[str],
+    markers: Markers,
+    distance: int,
+    stops: frozenset[str] = frozenset(),
+) -> bool:
+    """One of ``words`` within ``distance`` tokens before ``start``, in the same clause.
+
+    ``stops`` end the search like a clause break ("zamiast wymiany *wolę* obniżkę").
+    """
+    for index in range(start - 1, max(start - distance - 1, -1), -1):
         token = doc[index]
-        if token.norm_ in markers.negators or token.lower_ in markers.negators:
+        if token.norm_ in words or token.lower_ in words:
             return True
-        if _breaks(token, markers):
+        if _breaks(token, markers) or token.norm_ in stops:
             return False
     return False

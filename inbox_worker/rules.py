@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from inbox_worker.errors import RulesError
+from inbox_worker.language import fold
 from inbox_worker.models import Category, Kind, Resolution, Stage
 
 CATEGORIES_FILE = "categories.toml"
@@ -37,6 +38,9 @@ OWN_FILES = (
 FOREIGN_FILES = ("screening.toml",)
 
 LANGUAGES = ("pl", "en")
+# category = "none": phrases that look like evidence but are not ("brak odpowiedzi",
+# "faktura w załączniku"); category matches inside them do not count.
+NEUTRAL = "none"
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 T = TypeVar("T")
 _KINDS_WITH_RULES = (Kind.STATUS_QUERY.value, Kind.COMPLAINT.value, "survey")
@@ -48,7 +52,10 @@ class PhraseRule:
 
     ``target`` is what the rule votes for: a category, a resolution or a kind signal.
     Phrases are matched on diacritic-folded lemmas, so one form covers every inflection.
-    ``together`` groups must all match within ``window`` tokens of one another.
+    ``together`` groups must all match within ``window`` words of one another (in the
+    order written when ``ordered``: "nie" before "zapala" but not after "ładowarka"). A
+    ``remedy`` rule names what the customer wants done with the goods (send them back,
+    exchange them); it votes only when no fault is reported.
     """
 
     name: str
@@ -60,6 +67,8 @@ class PhraseRule:
     together: tuple[tuple[str, ...], ...] = ()
     window: int = 8
     negatable: bool = True
+    remedy: bool = False
+    ordered: bool = False
     source: str = ""
 
 
@@ -69,6 +78,8 @@ class CategoryDef:
     stage: Stage
     description: str
     implied_resolution: Resolution | None = None
+    has_resolution: bool = True
+    yields_to: tuple[Category, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,12 +98,17 @@ class OrderRules:
 
 @dataclass(frozen=True)
 class Markers:
-    """Folded lemmas that negate a match, make it a request or a condition, or end a clause."""
+    """Folded lemmas that negate a match, make it a request or a condition, or end a clause.
+
+    ``alternatives`` introduce the option the customer turns down ("zamiast wymiany",
+    "niż nowy", "instead of a refund"): a resolution right after one does not count.
+    """
 
     negators: frozenset[str]
     requests: frozenset[str]
     conditions: frozenset[str]
     breaks: frozenset[str]
+    alternatives: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -104,10 +120,13 @@ class LanguageRules:
 
 @dataclass(frozen=True)
 class NameRules:
+    """Signature closings, non-names, company words, and diminutive → full first names."""
+
     closings: tuple[str, ...]
     not_names: frozenset[str]
     organisation_words: frozenset[str]
     device_signatures: tuple[str, ...]
+    diminutives: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -201,6 +220,7 @@ def _read_all(rules_dir: Path, problems: list[str]) -> RuleSet | None:
     language = _read_section(rules_dir / LANGUAGE_FILE, _language_from, problems)
     names = _read_section(rules_dir / NAMES_FILE, _names_from, problems)
     ratings = _read_section(rules_dir / RATINGS_FILE, _ratings_from, problems)
+    _unique_across_files(category_rules + resolution_rules + kind_rules, problems)
     if len(problems) > before or None in (orders, language, names, ratings):
         return None
     assert orders and language and names and ratings
@@ -215,6 +235,17 @@ def _read_all(rules_dir: Path, problems: list[str]) -> RuleSet | None:
         ratings=ratings,
         thresholds=thresholds,
     )
+
+
+def _unique_across_files(rules: Sequence[PhraseRule], problems: list[str]) -> None:
+    """Rule names appear in explanations, so one name must mean one rule in all files."""
+    first: dict[str, str] = {}
+    for rule in rules:
+        if rule.name in first and first[rule.name] != rule.source:
+            problems.append(
+                f"{rule.source}: rule {rule.name!r}: name already used at {first[rule.name]}"
+            )
+        first.setdefault(rule.name, rule.source)
 
 
 def _read_toml(path: Path, problems: list[str]) -> tuple[dict[str, Any], _Problems] | None:
@@ -262,17 +293,36 @@ def _read_categories(
             sink.add(line, f"category {name!r}: unknown category, stage or implied_resolution")
             continue
         extra = set(entry) - {"name", "stage", "description", "implied_resolution"}
+        extra -= {"has_resolution", "yields_to"}
         if extra:
             sink.add(line, f"category {name!r}: unknown key(s) {', '.join(sorted(extra))}")
+        has_resolution = entry.get("has_resolution", True)
+        if not isinstance(has_resolution, bool):
+            sink.add(line, f"category {name!r}: 'has_resolution' must be true or false")
         description = str(entry.get("description", ""))
-        categories[category] = CategoryDef(category, stage, description, resolution)
+        categories[category] = CategoryDef(
+            category,
+            stage,
+            description,
+            resolution,
+            has_resolution is not False,
+            _yields_to(entry.get("yields_to", []), name, line, sink),
+        )
     for category in Category:
         if category not in categories:
             sink.add(1, f"category {category.value!r} is not defined (each needs a stage)")
     thresholds = _thresholds(data.get("thresholds", {}), sink)
-    rules = _rules_from(data, "category", [c.value for c in Category], sink)
+    rules = _rules_from(data, "category", [*(c.value for c in Category), NEUTRAL], sink)
     problems.extend(sink.items)
     return categories, rules, thresholds
+
+
+def _yields_to(raw: object, name: object, line: int, sink: _Problems) -> tuple[Category, ...]:
+    values = [c.value for c in Category]
+    if not isinstance(raw, list) or not all(isinstance(c, str) and c in values for c in raw):
+        sink.add(line, f"category {name!r}: 'yields_to' must be a list of categories")
+        return ()
+    return tuple(Category(c) for c in raw)
 
 
 def _thresholds(raw: object, sink: _Problems) -> dict[str, float]:
@@ -338,7 +388,7 @@ def _rule_from(
     label = f"rule {name!r}"
     errors: list[str] = []
     known = {"name", "description", target_key, "language", "weight", "phrases"}
-    known |= {"together", "window", "negatable"}
+    known |= {"together", "window", "negatable", "remedy", "ordered"}
     errors += [f"unknown key {key!r}" for key in entry if key not in known]
     if not isinstance(name, str) or not _NAME.match(name):
         errors.append("'name' must be kebab-case, e.g. 'lid-missing-pl'")
@@ -348,7 +398,8 @@ def _rule_from(
         errors.append(f"'{target_key}' must be one of {', '.join(allowed)}")
     if entry.get("language") not in (*LANGUAGES, "any"):
         errors.append("'language' must be pl, en or any")
-    weight = entry.get("weight")
+    # A neutral rule does not vote, so its weight is only a formality.
+    weight = entry.get("weight", 1.0 if entry.get(target_key) == NEUTRAL else None)
     if not isinstance(weight, int | float) or isinstance(weight, bool) or not 0 < weight <= 10:
         errors.append("'weight' must be a number above 0 and at most 10")
     phrases = _strings(entry.get("phrases", []), "phrases", errors)
@@ -358,8 +409,9 @@ def _rule_from(
     window = entry.get("window", 8)
     if not isinstance(window, int) or not 1 <= window <= 40:
         errors.append("'window' must be a whole number from 1 to 40")
-    if not isinstance(entry.get("negatable", True), bool):
-        errors.append("'negatable' must be true or false")
+    for flag in ("negatable", "remedy", "ordered"):
+        if not isinstance(entry.get(flag, flag == "negatable"), bool):
+            errors.append(f"'{flag}' must be true or false")
     if errors:
         for error in errors:
             sink.add(line, f"{label}: {error}")
@@ -369,11 +421,13 @@ def _rule_from(
         description=str(entry["description"]).strip(),
         target=str(entry[target_key]),
         language=str(entry["language"]),
-        weight=float(weight),  # type: ignore[arg-type]
+        weight=float(weight),
         phrases=phrases,
         together=together,
         window=int(window),
         negatable=bool(entry.get("negatable", True)),
+        remedy=bool(entry.get("remedy", False)),
+        ordered=bool(entry.get("ordered", False)),
         source=f"{sink.path.name}:{line}",
     )
 
@@ -416,6 +470,15 @@ def _words(data: Mapping[str, Any], table: str, key: str, sink: _Problems) -> tu
     return tuple(s.strip() for s in raw)
 
 
+def _optional_words(
+    data: Mapping[str, Any], table: str, key: str, sink: _Problems
+) -> tuple[str, ...]:
+    section = data.get(table, {})
+    if isinstance(section, dict) and key not in section:
+        return ()
+    return _words(data, table, key, sink)
+
+
 def _orders_from(data: Mapping[str, Any], sink: _Problems) -> OrderRules:
     lookback = data.get("cues", {}).get("lookback_words", 4)
     if not isinstance(lookback, int) or not 1 <= lookback <= 10:
@@ -441,6 +504,7 @@ def _language_from(data: Mapping[str, Any], sink: _Problems) -> LanguageRules:
             requests=frozenset(_words(data, lang, "requests", sink)),
             conditions=frozenset(_words(data, lang, "conditions", sink)),
             breaks=frozenset(_words(data, lang, "clause_breaks", sink)),
+            alternatives=frozenset(_optional_words(data, lang, "alternatives", sink)),
         )
         for lang in LANGUAGES
     }
@@ -459,7 +523,21 @@ def _names_from(data: Mapping[str, Any], sink: _Problems) -> NameRules:
             w.lower() for w in _words(data, "signature", "organisation_words", sink)
         ),
         device_signatures=_words(data, "signature", "device_signatures", sink),
+        diminutives=_diminutives(data.get("diminutives", {}), sink),
     )
+
+
+def _diminutives(raw: object, sink: _Problems) -> dict[str, frozenset[str]]:
+    if not isinstance(raw, dict):
+        sink.add(sink.line_of("[diminutives]"), "[diminutives] must map a name to full names")
+        return {}
+    out: dict[str, frozenset[str]] = {}
+    for short, full in raw.items():
+        if not isinstance(full, list) or not all(isinstance(f, str) and f for f in full):
+            sink.add(sink.line_of(short), f"[diminutives] {short!r} must map to a list of names")
+            continue
+        out[fold(short)] = frozenset(fold(f) for f in full)
+    return out
 
 
 def _ratings_from(data: Mapping[str, Any], sink: _Problems) -> RatingRules:
