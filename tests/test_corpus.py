@@ -1,4 +1,11 @@
-"""Accuracy floors on the shared development corpus (issue 3); prints what went wrong."""
+"""Accuracy floors on labelled corpora (issue 3); prints what went wrong.
+
+- ``dev``: the shared development corpus (../shared/corpus), floors of issue 3.
+- ``heldout``: tests/data/heldout, 80 mails written blind by someone else. It has since
+  been used to develop the rules (its misclassifications were studied), so it is no longer
+  an honest measure of generalisation: its floors only catch regressions. They sit a
+  little below what the rules reach, so one or two new misses do not fail the build.
+"""
 
 from __future__ import annotations
 
@@ -10,40 +17,60 @@ from test_nlp import RULES_DIR, load_understanding
 from inbox_worker.evaluate import EvalReport, evaluate_corpus
 from inbox_worker.screen import load_rules as load_screening_rules
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "mails"
-FLOORS = {
-    "kind": 0.97,
-    "language": 0.98,
-    "order_numbers": 0.97,
-    "category": 0.90,
-    "resolution": 0.85,
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = {
+    "dev": (
+        ROOT.parent / "shared" / "corpus" / "mails",
+        {
+            "kind": 0.97,
+            "language": 0.98,
+            "order_numbers": 0.97,
+            "category": 0.90,
+            "resolution": 0.85,
+        },
+    ),
+    "heldout": (
+        ROOT / "tests" / "data" / "heldout",
+        {
+            "kind": 0.96,
+            "language": 0.98,
+            "order_numbers": 0.97,
+            "category": 0.94,
+            "resolution": 0.94,
+            "customer_name": 0.95,
+        },
+    ),
 }
-
-pytestmark = pytest.mark.skipif(
-    not (CORPUS / "labels.jsonl").exists(),
-    reason=f"shared corpus not found at {CORPUS} (it lives beside the repository)",
-)
+CASES = [(corpus, field, floor) for corpus, (_, f) in CORPORA.items() for field, floor in f.items()]
+_reports: dict[str, EvalReport] = {}
 
 
-@pytest.fixture(scope="module")
-def report() -> EvalReport:
-    return evaluate_corpus(
-        CORPUS,
-        load_understanding(),
-        load_screening_rules(RULES_DIR),
-        ("reklamacje@sklep.example",),
-    )
+def report_of(corpus: str) -> EvalReport:
+    path = CORPORA[corpus][0]
+    if not (path / "labels.jsonl").exists():
+        pytest.skip(f"{corpus} corpus not found at {path}")
+    if corpus not in _reports:
+        _reports[corpus] = evaluate_corpus(
+            path,
+            load_understanding(),
+            load_screening_rules(RULES_DIR),
+            ("reklamacje@sklep.example",),
+        )
+    return _reports[corpus]
 
 
-@pytest.mark.parametrize(("field", "floor"), sorted(FLOORS.items()))
-def test_accuracy_floor(report: EvalReport, field: str, floor: float) -> None:
+@pytest.mark.parametrize(("corpus", "field", "floor"), CASES)
+def test_accuracy_floor(corpus: str, field: str, floor: float) -> None:
+    report = report_of(corpus)
     score = report.fields[field]
     if score.accuracy < floor:
         print(report.render_text())
-    assert score.accuracy >= floor, f"{field}: {score.correct}/{score.total} below {floor}"
+    assert score.accuracy >= floor, f"{corpus} {field}: {score.correct}/{score.total} below {floor}"
 
 
-def test_every_category_is_recognised(report: EvalReport) -> None:
+@pytest.mark.parametrize("corpus", sorted(CORPORA))
+def test_every_category_is_recognised(corpus: str) -> None:
+    report = report_of(corpus)
     weak = {name: row["f1"] for name, row in report.per_category.items() if row["f1"] < 0.7}
     if weak:
         print(report.render_text())

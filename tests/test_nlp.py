@@ -155,3 +155,66 @@ def test_load_rejects_bad_rules(tmp_path: Path) -> None:
 def test_analysis_is_capped(understanding: Understanding) -> None:
     hits = understanding.analyse("słowo " * 500_000 + "nie działa", "pl")
     assert "defective" not in targets(hits)
+
+
+def test_together_window_counts_words_not_punctuation(understanding: Understanding) -> None:
+    text = (
+        "Zamówiłem (zgodnie z ofertą, str. 12, poz. 4, „czajnik biały”) zestaw, a przyszedł czarny."
+    )
+    assert "wrong_item" in targets(understanding.analyse(text, "pl"))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Lampka się nie zapala.", "pl", True),
+        ("Ładowarka? Nie, w pudełku jej nie było.", "pl", False),
+        ("The kettle will not switch on.", "en", True),
+        ("Charging cable not in the box.", "en", False),
+    ],
+)
+def test_negated_function_needs_the_negation_first(
+    understanding: Understanding, text: str, language: str, expected: bool
+) -> None:
+    found = "defective" in targets(understanding.analyse(text, language))
+    assert found is expected
+
+
+def test_neutral_phrase_hides_category_words(understanding: Understanding) -> None:
+    hits = understanding.analyse("Od tygodnia brak odpowiedzi na mój mail.", "pl")
+    assert "missing_item" not in targets(hits)
+
+
+def test_not_having_the_order_number_is_not_a_lost_parcel(understanding: Understanding) -> None:
+    hits = understanding.analyse("Niestety nie mam numeru zamówienia, kupował mąż.", "pl")
+    assert "not_delivered" not in targets(hits)
+
+
+def test_nie_in_a_rule_is_never_the_pronoun_je(understanding: Understanding) -> None:
+    hits = understanding.analyse("Dodajcie proszę kubek, zanim je wyślecie.", "pl")
+    assert "not_delivered" not in targets(hits)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kept", "turned_down"),
+    [
+        ("Zamiast wymiany proszę o zwrot pieniędzy.", "pl", "refund", "replacement"),
+        ("Wolę naprawę niż nowy egzemplarz.", "pl", "repair", "replacement"),
+        ("Instead of a refund, please repair it.", "en", "repair", "refund"),
+    ],
+)
+def test_alternative_turns_down_a_resolution(
+    understanding: Understanding, text: str, language: str, kept: str, turned_down: str
+) -> None:
+    resolutions = targets(understanding.analyse(text, language), "resolution")
+    assert kept in resolutions and turned_down not in resolutions
+
+
+def test_overlapping_matches_of_one_category_count_once(understanding: Understanding) -> None:
+    hits = understanding.analyse("Proszę o wystawienie faktury korygującej.", "pl")
+    assert len([h for h in hits if h.target == "billing"]) == 1
+
+
+def test_sending_back_is_marked_as_a_remedy(understanding: Understanding) -> None:
+    hits = understanding.analyse("Chcę odesłać buty.", "pl")
+    assert any(h.remedy and h.target == "return" for h in hits)

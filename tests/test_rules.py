@@ -93,3 +93,59 @@ def test_missing_list_key_is_a_problem(rules_copy: Path) -> None:
     path = rules_copy / "names.toml"
     path.write_text(path.read_text(encoding="utf-8").replace("closings =", "closing ="), "utf-8")
     assert any("closings must be a list" in p for p in check(rules_copy))
+
+
+def test_rule_names_are_unique_across_files(rules_copy: Path) -> None:
+    _append(
+        rules_copy / "resolutions.toml",
+        '\n[[rule]]\nname = "damaged-broken-pl"\ndescription = "again"\nresolution = "repair"\n'
+        'language = "pl"\nweight = 1\nphrases = ["serwis"]\n',
+    )
+    assert any("name already used at categories.toml" in p for p in check(rules_copy))
+
+
+@pytest.mark.parametrize("flag", ["remedy", "ordered", "negatable"])
+def test_rule_flags_must_be_booleans(rules_copy: Path, flag: str) -> None:
+    _append(
+        rules_copy / "categories.toml",
+        f'\n[[rule]]\nname = "flag-test"\ndescription = "x"\ncategory = "return"\n'
+        f'language = "pl"\nweight = 1\nphrases = ["oddać"]\n{flag} = "yes"\n',
+    )
+    assert any(f"'{flag}' must be true or false" in p for p in check(rules_copy))
+
+
+def test_neutral_rule_needs_no_weight(rules_copy: Path) -> None:
+    _append(
+        rules_copy / "categories.toml",
+        '\n[[rule]]\nname = "neutral-extra"\ndescription = "x"\ncategory = "none"\n'
+        'language = "pl"\nphrases = ["brak czasu"]\n',
+    )
+    assert check(rules_copy) == []
+
+
+def test_category_options_are_validated(rules_copy: Path) -> None:
+    path = rules_copy / "categories.toml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('yields_to = ["refund"]', 'yields_to = ["money"]')
+    text = text.replace("has_resolution = false", 'has_resolution = "no"')
+    path.write_text(text, encoding="utf-8")
+    problems = check(rules_copy)
+    assert any("'yields_to' must be a list of categories" in p for p in problems)
+    assert any("'has_resolution' must be true or false" in p for p in problems)
+
+
+def test_alternatives_are_optional(rules_copy: Path) -> None:
+    path = rules_copy / "language.toml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text(
+        "\n".join(line for line in lines if not line.startswith("alternatives")), "utf-8"
+    )
+    assert check(rules_copy) == []
+    assert load_rules(rules_copy).language.markers["pl"].alternatives == frozenset()
+
+
+def test_diminutives_map_to_lists(rules_copy: Path) -> None:
+    _append(rules_copy / "names.toml", '\nzuza = "zuzanna"\n')
+    assert any("[diminutives] 'zuza' must map to a list" in p for p in check(rules_copy))
+    rules = load_rules(RULES_DIR)
+    assert "katarzyna" in rules.names.diminutives["kasia"]
