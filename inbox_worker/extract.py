@@ -371,6 +371,8 @@ def _resolution(
         if hit.negated:
             notes.append(f"negated: {hit.rule} {hit.text!r}")
             continue
+        if hit.when_category and category.value not in hit.when_category:
+            continue
         score = hit.weight * (2.0 if hit.request else 1.0) * (0.5 if hit.conditional else 1.0)
         weak = " (too weak)" if score < threshold else ""
         notes.append(

@@ -56,6 +56,7 @@ class Hit:
     request: bool
     conditional: bool
     remedy: bool = False
+    when_category: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -406,6 +407,7 @@ def _hit(doc: Doc, rule: PhraseRule, start: int, end: int, markers: Markers) -> 
         request=len(asks) > len(refusals),
         conditional=bool(norms & markers.conditions),
         remedy=rule.remedy,
+        when_category=rule.when_category,
     )
 
 

@@ -55,7 +55,8 @@ class PhraseRule:
     ``together`` groups must all match within ``window`` words of one another (in the
     order written when ``ordered``: "nie" before "zapala" but not after "ładowarka"). A
     ``remedy`` rule names what the customer wants done with the goods (send them back,
-    exchange them); it votes only when no fault is reported.
+    exchange them); it votes only when no fault is reported. A resolution rule with
+    ``when_category`` counts only in mails of those categories.
     """
 
     name: str
@@ -69,6 +70,7 @@ class PhraseRule:
     negatable: bool = True
     remedy: bool = False
     ordered: bool = False
+    when_category: tuple[str, ...] = ()
     source: str = ""
 
 
@@ -388,7 +390,7 @@ def _rule_from(
     label = f"rule {name!r}"
     errors: list[str] = []
     known = {"name", "description", target_key, "language", "weight", "phrases"}
-    known |= {"together", "window", "negatable", "remedy", "ordered"}
+    known |= {"together", "window", "negatable", "remedy", "ordered", "when_category"}
     errors += [f"unknown key {key!r}" for key in entry if key not in known]
     if not isinstance(name, str) or not _NAME.match(name):
         errors.append("'name' must be kebab-case, e.g. 'lid-missing-pl'")
@@ -412,6 +414,11 @@ def _rule_from(
     for flag in ("negatable", "remedy", "ordered"):
         if not isinstance(entry.get(flag, flag == "negatable"), bool):
             errors.append(f"'{flag}' must be true or false")
+    when = entry.get("when_category", [])
+    categories = {c.value for c in Category}
+    if not isinstance(when, list) or not all(isinstance(c, str) and c in categories for c in when):
+        errors.append("'when_category' must be a list of categories")
+        when = []
     if errors:
         for error in errors:
             sink.add(line, f"{label}: {error}")
@@ -428,6 +435,7 @@ def _rule_from(
         negatable=bool(entry.get("negatable", True)),
         remedy=bool(entry.get("remedy", False)),
         ordered=bool(entry.get("ordered", False)),
+        when_category=tuple(when),
         source=f"{sink.path.name}:{line}",
     )
 

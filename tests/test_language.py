@@ -316,3 +316,23 @@ def test_weak_status_signs_do_not_make_a_first_mail_a_status_query(
     )
     findings = understand(mail(text), HUMAN, understanding)
     assert findings.kind is Kind.COMPLAINT and findings.category is C.REFUND, findings.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "resolution"),
+    [
+        (
+            "The remote wasn't included in the box. Could you send it, please?",
+            C.MISSING_ITEM,
+            R.REPLACEMENT,
+        ),
+        ("W zestawie zabrakło pilota, proszę go przysłać.", C.MISSING_ITEM, R.REPLACEMENT),
+        # resending a lost parcel has no resolution value
+        ("Paczka zaginęła u kuriera, proszę ją wysłać jeszcze raz.", C.NOT_DELIVERED, None),
+    ],
+)
+def test_asking_to_send_it_depends_on_what_is_wrong(
+    understanding: Understanding, text: str, category: Category, resolution: Resolution | None
+) -> None:
+    findings = understand(mail(text), HUMAN, understanding)
+    assert (findings.category, findings.resolution) == (category, resolution), findings.explanation

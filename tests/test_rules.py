@@ -149,3 +149,12 @@ def test_diminutives_map_to_lists(rules_copy: Path) -> None:
     assert any("[diminutives] 'zuza' must map to a list" in p for p in check(rules_copy))
     rules = load_rules(RULES_DIR)
     assert "katarzyna" in rules.names.diminutives["kasia"]
+
+
+def test_when_category_names_categories(rules_copy: Path) -> None:
+    _append(
+        rules_copy / "resolutions.toml",
+        '\n[[rule]]\nname = "send-test"\ndescription = "x"\nresolution = "replacement"\n'
+        'language = "pl"\nweight = 1\nphrases = ["wysłać"]\nwhen_category = ["lost"]\n',
+    )
+    assert any("'when_category' must be a list of categories" in p for p in check(rules_copy))
