@@ -430,6 +430,10 @@ def _ends_sentence(token: Any) -> bool:
 
 
 def _negated(doc: Doc, start: int, markers: Markers) -> bool:
+    # Polish negative concord: in "nic nie dotarło" the "nic" does not undo the "nie" the
+    # phrase starts with; a phrase that carries its own negation is never negated again.
+    if doc[start].norm_ in markers.negators:
+        return False
     return _preceded_by(doc, start, markers.negators, markers, 4)
 
 

@@ -336,3 +336,477 @@ def test_asking_to_send_it_depends_on_what_is_wrong(
 ) -> None:
     findings = understand(mail(text), HUMAN, understanding)
     assert (findings.category, findings.resolution) == (category, resolution), findings.explanation
+
+
+# Written blind after the first round of rule changes (first-run scores: 64/83 and 34/53
+# against 47/83 and 32/53 for the rules before); since then they are regression cases.
+MORE_CATEGORY_CASES = [
+    ("Doniczka przyszła rozbita w drobny mak.", C.DAMAGED),
+    ("rama obrazu jest pęknięta w rogu, szyba porysowana", C.DAMAGED),
+    ("Niestety kubki dotarly potluczone, karton byl mokry i zgnieciony", C.DAMAGED),
+    ("Po otwarciu paczki okazało się, że noga krzesła jest złamana.", C.DAMAGED),
+    ("The vase was in bits when I opened the box.", C.DAMAGED),
+    ("Unfortunately the kettle has a big dent and the lid is cracked.", C.DAMAGED),
+    ("Mikser po dwóch użyciach przestał się kręcić.", C.DEFECTIVE),
+    ("Lampka mruga i gaśnie co kilka minut.", C.DEFECTIVE),
+    ("golarka sie nie laduje, dioda nie swieci", C.DEFECTIVE),
+    ("Pralka wyświetla kod błędu E21 i nie wiruje.", C.DEFECTIVE),
+    ("Zamek w kurtce się zepsuł po tygodniu noszenia.", C.DEFECTIVE),
+    ("The speaker makes a loud buzzing noise and then shuts down.", C.DEFECTIVE),
+    ("My new iron won't heat up.", C.DEFECTIVE),
+    ("After three days the vacuum cleaner just died.", C.DEFECTIVE),
+    ("Zamawiałem czarny plecak, a dostałem granatowy.", C.WRONG_ITEM),
+    ("W paczce znalazłam sukienkę w rozmiarze S zamiast M.", C.WRONG_ITEM),
+    ("przyszedl inny model czajnika niz zamawialem", C.WRONG_ITEM),
+    ("To nie jest ten produkt, który kupiłam – na pudełku jest inna nazwa.", C.WRONG_ITEM),
+    ("I received trainers in size 38, but I ordered 40.", C.WRONG_ITEM),
+    ("You've sent me a blue duvet cover rather than the grey one I chose.", C.WRONG_ITEM),
+    ("Brakuje jednego krzesła z kompletu czterech.", C.MISSING_ITEM),
+    ("W opakowaniu nie było instrukcji ani śrubek montażowych.", C.MISSING_ITEM),
+    ("zestaw przyszedl bez pokrywy", C.MISSING_ITEM),
+    ("Dostałam tylko jedną część zamówienia, druga nie przyszła.", C.MISSING_ITEM),
+    ("The lid wasn't in the package.", C.MISSING_ITEM),
+    ("I only received two of the four mugs I ordered.", C.MISSING_ITEM),
+    ("The box arrived but there was nothing in it.", C.MISSING_ITEM),
+    pytest.param(
+        "Paczka miała być w czwartek, a dziś jest wtorek i nic.",
+        C.NOT_DELIVERED,
+        marks=pytest.mark.xfail(reason="'i nic' alone is too broad a cue; known gap"),
+    ),
+    ("Kurier twierdzi, że zostawił paczkę, ale nic nie dostałam.", C.NOT_DELIVERED),
+    ("przesylka stoi w miejscu od tygodnia", C.NOT_DELIVERED),
+    ("Zamówienie nadal nie zostało wysłane, a minęło 10 dni.", C.NOT_DELIVERED),
+    (
+        "My order was supposed to arrive last Friday and there's still no sign of it.",
+        C.NOT_DELIVERED,
+    ),
+    ("The courier says he delivered it but I never got anything.", C.NOT_DELIVERED),
+    ("Chcę skorzystać z prawa do odstąpienia od umowy.", C.RETURN),
+    ("Koszula jest za mała, chciałabym ją odesłać i dostać zwrot pieniędzy.", C.RETURN),
+    ("Rozmyśliłam się, czy mogę oddać lampę?", C.RETURN),
+    ("buty nie pasuja, jak je zwrocic?", C.RETURN),
+    ("I'd like to return the coat, it's too big.", C.RETURN),
+    ("I no longer want the table, can I send it back for a refund?", C.RETURN),
+    ("Odesłałam zwrot dwa tygodnie temu, a przelewu dalej nie ma.", C.REFUND),
+    ("Dostałam zwrot niepełny, zabrakło kosztów wysyłki.", C.REFUND),
+    ("Zwrot miał być w 14 dni, minął miesiąc i nic nie wpłynęło.", C.REFUND),
+    ("kiedy wkoncu oddacie mi pieniadze za zwrocony towar?", C.REFUND),
+    ("I sent the shoes back a month ago and haven't had my money.", C.REFUND),
+    ("The refund I got was 30 PLN short.", C.REFUND),
+    ("Pobraliście ode mnie dwa razy za to samo zamówienie.", C.BILLING),
+    ("Faktura ma zły adres firmy, proszę ją poprawić.", C.BILLING),
+    ("Cena przy kasie była wyższa niż na stronie.", C.BILLING),
+    ("Nie przyszła faktura VAT na firmę.", C.BILLING),
+    ("My card was charged twice.", C.BILLING),
+    ("The invoice is missing our VAT number.", C.BILLING),
+    ("Czy ten ekspres jest kompatybilny z kapsułkami innych firm?", C.OTHER),
+    ("Kiedy będzie znowu dostępny ten czajnik w kolorze miętowym?", C.OTHER),
+    ("Bardzo dziękuję za miłą obsługę, wszystko dotarło całe.", C.OTHER),
+    ("Chciałbym dodać jeszcze jeden produkt do zamówienia, zanim je wyślecie.", C.OTHER),
+    ("Do you offer gift wrapping?", C.OTHER),
+    ("Can I pay on delivery?", C.OTHER),
+    ("telewizor ma pekniety ekran, kurier chyba go upuscil", C.DAMAGED),
+    ("Na obudowie są głębokie rysy i odpryski lakieru.", C.DAMAGED),
+    ("Paczka była cała mokra, a książki w środku napęczniały od wody.", C.DAMAGED),
+    ("Szyba w drzwiczkach piekarnika jest pęknięta od nowości.", C.DAMAGED),
+    ("The legs of the table were snapped and the top was scratched.", C.DAMAGED),
+    ("Czajnik wyłącza się zanim woda się zagotuje.", C.DEFECTIVE),
+    ("suszarka grzeje tylko na jednym biegu a na drugim dmucha zimnym", C.DEFECTIVE),
+    ("Słuchawki trzeszczą i rozłączają się co chwilę.", C.DEFECTIVE),
+    ("Bateria w powerbanku trzyma może godzinę.", C.DEFECTIVE),
+    ("Po pierwszym praniu koszulka się rozlazła w szwach.", C.DEFECTIVE),
+    ("odkurzacz slabo ciagnie i smierdzi spalenizna", C.DEFECTIVE),
+    ("The blender's motor burned out on the second use.", C.DEFECTIVE),
+    ("The zip broke the first time I used it.", C.DEFECTIVE),
+    ("zamowilam 3 pary skarpetek w rozmiarze 39-42 a dostalam 35-38", C.WRONG_ITEM),
+    ("Przysłaliście mi czajnik w kolorze czarnym, a w zamówieniu był biały.", C.WRONG_ITEM),
+    ("Dostałam nie ten model telefonu, który wybrałam.", C.WRONG_ITEM),
+    ("W paczce była pościel dziecięca zamiast dorosłej.", C.WRONG_ITEM),
+    ("The parcel contained a kettle, but I had ordered a toaster.", C.WRONG_ITEM),
+    ("Nie było w zestawie baterii, choć opis mówi, że są dołączone.", C.MISSING_ITEM),
+    ("W kartonie brakowało dwóch nóżek do stolika.", C.MISSING_ITEM),
+    ("Otrzymałam paczkę, ale bez drugiego kubka z kompletu.", C.MISSING_ITEM),
+    ("paczka przyszla pusta, w srodku tylko folia", C.MISSING_ITEM),
+    ("The set came with only five glasses instead of six.", C.MISSING_ITEM),
+    ("Kurier od tygodnia nie może dostarczyć paczki.", C.NOT_DELIVERED),
+    ("W systemie paczka jest doręczona, ale do mnie nic nie dotarło.", C.NOT_DELIVERED),
+    ("Przesyłka wróciła do nadawcy, a ja nic nie wiem.", C.NOT_DELIVERED),
+    ("zamowienie mialo byc u mnie w piatek a nadal go nie ma", C.NOT_DELIVERED),
+    ("The parcel is stuck at the depot for ten days.", C.NOT_DELIVERED),
+    ("Chciałbym zrezygnować z zamówienia, bo znalazłem taniej.", C.RETURN),
+    ("Zwracam bluzę w ramach 14 dni, nie przypadła mi do gustu.", C.RETURN),
+    ("Czy mogę odesłać nierozpakowany blender?", C.RETURN),
+    ("I'd like to cancel the order and return the item unopened.", C.RETURN),
+    ("Zwrot przyjęliście 10 dni temu, pieniędzy wciąż nie ma na koncie.", C.REFUND),
+    ("Dostałem zwrot tylko za jeden produkt z dwóch odesłanych.", C.REFUND),
+    ("odeslalem towar miesiac temu i nadal czekam na kase", C.REFUND),
+    ("Your email said the refund was issued, but nothing has reached my bank.", C.REFUND),
+    ("Zapłaciłam kartą, a zamówienie pokazuje, że czeka na płatność.", C.BILLING),
+    ("Na paragonie jest inna kwota niż na fakturze.", C.BILLING),
+    ("Pobraliście opłatę za dostawę, choć zamówienie było powyżej 200 zł.", C.BILLING),
+    ("There is an extra shipping charge on my invoice I didn't agree to.", C.BILLING),
+    ("Czy mogę odebrać zamówienie w sklepie w Pruszkowie?", C.OTHER),
+    ("Jak długo trwa wysyłka do Niemiec?", C.OTHER),
+    ("Czy ten garnek nadaje się na indukcję?", C.OTHER),
+    ("Chciałabym złożyć skargę na zachowanie kuriera, był bardzo niemiły.", C.OTHER),
+    ("How long is the warranty on the coffee machine?", C.OTHER),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), MORE_CATEGORY_CASES)
+def test_more_category_paraphrases(
+    understanding: Understanding, text: str, category: Category
+) -> None:
+    findings = understand(mail(text), HUMAN, understanding)
+    assert findings.category is category, findings.explanation
+
+
+MORE_RESOLUTION_CASES = [
+    ("Proszę o przelanie pieniędzy na moje konto.", R.REFUND),
+    ("Chcę pieniądze, nie kolejny wadliwy egzemplarz.", R.REFUND),
+    ("zwroccie kase za ten szmelc", R.REFUND),
+    ("I'd like my money returned, please.", R.REFUND),
+    ("Proszę o wymianę towaru na pełnowartościowy.", R.REPLACEMENT),
+    ("Proszę dosłać brakujący element.", R.REPLACEMENT),
+    ("Wolę dostać nowy egzemplarz niż pieniądze.", R.REPLACEMENT),
+    ("Could you send a replacement unit?", R.REPLACEMENT),
+    ("Please ship the missing part.", R.REPLACEMENT),
+    ("Proszę o przyjęcie sprzętu do naprawy.", R.REPAIR),
+    ("Czy da się to naprawić na gwarancji?", R.REPAIR),
+    ("I'd like it repaired rather than replaced.", R.REPAIR),
+    ("Zostawię sobie ten towar, jeśli dostanę zniżkę 20%.", R.DISCOUNT),
+    ("Proszę o częściowy zwrot, bo rysa jest niewielka.", R.DISCOUNT),
+    ("I'm happy to keep it with a discount.", R.DISCOUNT),
+    ("Would a partial refund be possible? I'd keep the chair.", R.DISCOUNT),
+    ("Proszę o informację, co dalej.", None),
+    ("Let me know what happens next.", None),
+    ("Domagam się zwrotu pieniędzy.", R.REFUND),
+    ("proszę zwrócić mi 120 zł", R.REFUND),
+    ("Proszę o przesłanie nowego egzemplarza na mój adres.", R.REPLACEMENT),
+    ("Proszę o wymianę na sprawny.", R.REPLACEMENT),
+    ("Oddaję do naprawy gwarancyjnej.", R.REPAIR),
+    ("Proszę o rabat 15%, wtedy zatrzymam.", R.DISCOUNT),
+    ("I want a replacement, not a refund.", R.REPLACEMENT),
+    ("Please refund me rather than send another one.", R.REFUND),
+]
+
+
+@pytest.mark.parametrize(("text", "resolution"), MORE_RESOLUTION_CASES)
+def test_more_resolution_paraphrases(
+    understanding: Understanding, text: str, resolution: Resolution | None
+) -> None:
+    assert understand(mail(text), HUMAN, understanding).resolution is resolution
+
+
+MORE_KIND_CASES = [
+    (
+        "Minęły trzy tygodnie od zgłoszenia reklamacji i nadal nie wiem, czy została uznana.",
+        {},
+        Kind.STATUS_QUERY,
+    ),
+    ("Czy reklamacja RK/2027/01/0222 została już rozpatrzona?", {}, Kind.STATUS_QUERY),
+    ("Dzień dobry, chciałam zapytać, na jakim etapie jest moje zgłoszenie.", {}, Kind.STATUS_QUERY),
+    (
+        "Any progress with my claim? It's been two weeks.",
+        {"subject": "Re: Claim 512345", "in_reply_to": "<x@s>"},
+        Kind.STATUS_QUERY,
+    ),
+    ("Is there any update regarding my complaint from January?", {}, Kind.STATUS_QUERY),
+    (
+        "Nowy czajnik też przecieka. Proszę o zwrot.",
+        {"subject": "Re: Reklamacja RK/2027/01/0101", "in_reply_to": "<x@s>"},
+        Kind.COMPLAINT,
+    ),
+    (
+        "Thanks, but the replacement is the wrong size again.",
+        {"subject": "Re: Your replacement", "in_reply_to": "<x@s>"},
+        Kind.COMPLAINT,
+    ),
+    (
+        "Przesyłka dotarła, ale jest uszkodzona.",
+        {"subject": "Re: Zamówienie wysłane", "in_reply_to": "<x@s>"},
+        Kind.COMPLAINT,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "headers", "kind"), MORE_KIND_CASES)
+def test_more_status_or_complaint(
+    understanding: Understanding, text: str, headers: dict[str, str], kind: Kind
+) -> None:
+    assert understand(mail(text, **headers), HUMAN, understanding).kind is kind
+
+
+SHOP_DISPATCH = (
+    "Dzień dobry,\nTwoje zamówienie 612345 zostało przekazane kurierowi.\nPozdrawiamy\nSklep Domowy"
+)
+SHOP_ACK = (
+    "Dzień dobry,\nprzyjęliśmy reklamację RK/2027/02/0044. Odpowiemy w "
+    "ciągu 14 dni.\nAnna Nowak\nDział Reklamacji"
+)
+# Whole mails: subject, greeting, signature with company and NIP, quoted shop text.
+WHOLE_MAILS = [
+    (
+        (
+            "Dzień dobry,\n\nw paczce z zamówienia 612345 szklany dzbanek był "
+            "rozbity, a karton z jednej strony zgnieciony. Zdjęcia w załączniku.\n"
+            "Proszę o przysłanie nowego dzbanka.\n\nPozdrawiam\n"
+            "Krystyna Wilk\ntel. 600 111 222"
+        ),
+        {"subject": "Rozbity dzbanek", "sender_name": "Krystyna Wilk"},
+        Kind.COMPLAINT,
+        C.DAMAGED,
+        R.REPLACEMENT,
+        "Krystyna Wilk",
+    ),
+    (
+        (
+            "Witam, robot kuchenny od wczoraj nie chce się włączyć, dioda miga na "
+            "czerwono. Kupiony 3 tygodnie temu. Proszę o naprawę lub wymianę.\n"
+            "\nZ poważaniem\nJerzy Kaczmarek\nKaczmarek Serwis Sp. z o.o.\n"
+            "NIP 123-456-78-90"
+        ),
+        {"subject": "reklamacja robota", "sender_name": "Biuro Kaczmarek"},
+        Kind.COMPLAINT,
+        C.DEFECTIVE,
+        R.REPAIR,
+        "Jerzy Kaczmarek",
+    ),
+    (
+        "hej, zamawialam bluze w rozmiarze S a przyszla XL. prosze o wymiane na S\nola",
+        {"subject": "zly rozmiar", "sender_name": "Aleksandra Pawlak"},
+        Kind.COMPLAINT,
+        C.WRONG_ITEM,
+        R.REPLACEMENT,
+        "Aleksandra Pawlak",
+    ),
+    (
+        (
+            "Hello,\nmy order arrived yesterday but the charger for the shaver "
+            "wasn't included. Could you send it please?\n"
+            "Thanks\nPeter Hall"
+        ),
+        {"subject": "Missing charger", "sender_name": "Peter Hall"},
+        Kind.COMPLAINT,
+        C.MISSING_ITEM,
+        R.REPLACEMENT,
+        "Peter Hall",
+    ),
+    (
+        (
+            "Dzień dobry, zamówienie 612345 złożyłam 12 dni temu i do dziś nie "
+            "dostałam paczki, w śledzeniu od tygodnia ten sam status. Jeśli nie "
+            "dotrze do końca tygodnia, proszę o zwrot pieniędzy.\n"
+            "Marta Zając"
+        ),
+        {"subject": "Gdzie moja paczka?", "sender_name": "Marta Zając"},
+        Kind.COMPLAINT,
+        C.NOT_DELIVERED,
+        R.REFUND,
+        "Marta Zając",
+    ),
+    (
+        (
+            "Dzień dobry,\nodstępuję od umowy zakupu fotela (zam. 612345), w "
+            "załączniku formularz. Fotel jest nieużywany. Proszę o zwrot pieniędzy "
+            "na konto.\nZ poważaniem\nRobert Sikora"
+        ),
+        {"subject": "Odstąpienie od umowy", "sender_name": "Robert Sikora"},
+        Kind.COMPLAINT,
+        C.RETURN,
+        R.REFUND,
+        "Robert Sikora",
+    ),
+    (
+        (
+            "Dzień dobry,\n20 stycznia odesłałam Państwu buty (zamówienie 612345), "
+            "paczka została odebrana 22.01. Do dziś nie otrzymałam zwrotu 259 zł.\n"
+            "Proszę o pilny przelew.\nIwona Kamińska"
+        ),
+        {"subject": "Brak zwrotu pieniędzy", "sender_name": "Iwona Kamińska"},
+        Kind.COMPLAINT,
+        C.REFUND,
+        R.REFUND,
+        "Iwona Kamińska",
+    ),
+    (
+        (
+            "Dzień dobry,\nfaktura do zamówienia 612345 została wystawiona na "
+            "osobę prywatną, a prosiłem o fakturę na firmę. Proszę o korektę.\n"
+            "Pozdrawiam\nAdam Lis\nLis-Trans\nNIP 5261234567"
+        ),
+        {"subject": "Faktura na firmę", "sender_name": "Adam Lis"},
+        Kind.COMPLAINT,
+        C.BILLING,
+        None,
+        "Adam Lis",
+    ),
+    (
+        (
+            "Hi, I was charged twice for order 612345 (two payments of 149 PLN on "
+            "my card statement). Please refund the duplicate payment.\n"
+            "Regards,\nSusan Clarke"
+        ),
+        {"subject": "Double charge", "sender_name": "Susan Clarke"},
+        Kind.COMPLAINT,
+        C.BILLING,
+        R.REFUND,
+        "Susan Clarke",
+    ),
+    (
+        (
+            "Dzień dobry, czy sprzedajecie też wkłady do filtrów do dzbanka, który "
+            "kupiłam w zeszłym miesiącu? Nie mogę ich znaleźć na stronie.\n"
+            "Dziękuję\nEwa Maj"
+        ),
+        {"subject": "Pytanie o wkłady", "sender_name": "Ewa Maj"},
+        Kind.COMPLAINT,
+        C.OTHER,
+        None,
+        "Ewa Maj",
+    ),
+    (
+        "Dziękuję bardzo za szybką wymianę czajnika, nowy działa bez zarzutu.\nPozdrawiam\nLeszek",
+        {"subject": "Podziękowanie", "sender_name": "Leszek Wróbel"},
+        Kind.COMPLAINT,
+        C.OTHER,
+        None,
+        "Leszek Wróbel",
+    ),
+    (
+        (
+            "Thanks for the quick reply. The box is fine but one of the two lamps "
+            "inside has a cracked base. Can you replace it?\n"
+            "Best,\nAnna White"
+        ),
+        {
+            "subject": "Re: Your order 612345 has been dispatched",
+            "sender_name": "Anna White",
+            "quoted": SHOP_DISPATCH,
+            "in_reply_to": "<d@sklep.example>",
+        },
+        Kind.COMPLAINT,
+        C.DAMAGED,
+        R.REPLACEMENT,
+        "Anna White",
+    ),
+    (
+        (
+            "Dzień dobry, minęły już trzy tygodnie, a ja nadal nie wiem, co z moją "
+            "reklamacją. Proszę o informację.\nKrystyna Wilk"
+        ),
+        {
+            "subject": "Re: Reklamacja RK/2027/02/0044",
+            "sender_name": "Krystyna Wilk",
+            "quoted": SHOP_ACK,
+            "in_reply_to": "<a@sklep.example>",
+        },
+        Kind.STATUS_QUERY,
+        None,
+        None,
+        "Krystyna Wilk",
+    ),
+    (
+        (
+            "Hello, could you let me know if my complaint has been looked at? It's "
+            "been over two weeks.\nPeter"
+        ),
+        {
+            "subject": "Re: Complaint RK/2027/02/0051",
+            "sender_name": "Peter Hall",
+            "in_reply_to": "<b@sklep.example>",
+        },
+        Kind.STATUS_QUERY,
+        None,
+        None,
+        "Peter Hall",
+    ),
+    (
+        (
+            "Nowy czajnik, który przysłaliście w ramach reklamacji, też przecieka. "
+            "Tym razem proszę o zwrot pieniędzy.\nKrystyna Wilk"
+        ),
+        {
+            "subject": "Re: Reklamacja RK/2027/02/0044",
+            "sender_name": "Krystyna Wilk",
+            "quoted": SHOP_ACK,
+            "in_reply_to": "<a@sklep.example>",
+        },
+        Kind.COMPLAINT,
+        C.DEFECTIVE,
+        R.REFUND,
+        "Krystyna Wilk",
+    ),
+    (
+        (
+            "Sweter jest za mały, chciałabym wymienić go na rozmiar M. Metki są, "
+            "nie był noszony.\nPozdrawiam, Basia Nowak"
+        ),
+        {"subject": "Wymiana rozmiaru", "sender_name": "Barbara Nowak"},
+        Kind.COMPLAINT,
+        C.RETURN,
+        R.REPLACEMENT,
+        "Barbara Nowak",
+    ),
+    (
+        (
+            "The sofa cushion arrived with a small tear on the seam. I'm happy to "
+            "keep it if you can offer a discount.\nCheers,\n"
+            "Tom Baker"
+        ),
+        {"subject": "Torn cushion", "sender_name": "Tom Baker"},
+        Kind.COMPLAINT,
+        C.DAMAGED,
+        R.DISCOUNT,
+        "Tom Baker",
+    ),
+    (
+        (
+            "Pralka wiruje z ogromnym hałasem i przesuwa się po łazience. Proszę o "
+            "przysłanie serwisanta.\nMichał Zieliński"
+        ),
+        {"subject": "Głośna pralka", "sender_name": "Michał Zieliński"},
+        Kind.COMPLAINT,
+        C.DEFECTIVE,
+        R.REPAIR,
+        "Michał Zieliński",
+    ),
+    (
+        "dzien dobry, zamiast 4 krzesel przyszly 3. prosze o doslanie brakujacego\nkrzysztof nowak",
+        {"subject": "brak krzesla", "sender_name": ""},
+        Kind.COMPLAINT,
+        C.MISSING_ITEM,
+        R.REPLACEMENT,
+        None,
+    ),
+    (
+        (
+            "Good morning, I received someone else's parcel — it's addressed to a "
+            "different person in Gdańsk. My own order 612345 hasn't come. What "
+            "should I do?\nLaura Green"
+        ),
+        {"subject": "Wrong parcel delivered", "sender_name": "Laura Green"},
+        Kind.COMPLAINT,
+        C.WRONG_ITEM,
+        None,
+        "Laura Green",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "headers", "kind", "category", "resolution", "name"), WHOLE_MAILS)
+def test_whole_mails(
+    understanding: Understanding,
+    text: str,
+    headers: dict[str, str],
+    kind: Kind,
+    category: Category | None,
+    resolution: Resolution | None,
+    name: str | None,
+) -> None:
+    findings = understand(mail(text, **headers), HUMAN, understanding)
+    assert findings.kind is kind, findings.explanation
+    if kind is Kind.COMPLAINT:
+        assert findings.category is category, findings.explanation
+        assert findings.resolution is resolution, findings.explanation
+    assert findings.customer_name == name
