@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from inbox_worker import weigh
 from inbox_worker.language import fold
 from inbox_worker.models import (
     Category,
@@ -22,12 +21,10 @@ from inbox_worker.models import (
     ParsedMail,
     Resolution,
     Screening,
-    Stage,
 )
 from inbox_worker.names import customer_name, is_organisation, without_signature
 from inbox_worker.nlp import Hit, Understanding
 from inbox_worker.rating import find_rating
-from inbox_worker.rules import NEUTRAL
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +33,6 @@ _REPLY_PREFIX = re.compile(r"^\s*(?:re|odp|aw|sv|odp\.|re\[\d+\])\s*:", re.I)
 _FORWARD_PREFIX = re.compile(r"^\s*(?:fwd?|pd|tr|wg|przekaż)\s*:", re.I)
 _CASE_REFERENCE = re.compile(r"\b[A-Z]{2,4}/\d{4}/\d{1,2}/\d{2,6}\b")
 _FORWARD_HEADER = re.compile(r"^(?:od|from)\s*:\s*(.+?)\s*<[^>]+>\s*$", re.I | re.M)
-# Rules weaker than this are hints ("rozmiar", "faktura"): they add to a score but do not
-# by themselves establish a fault.
-_CLEAR_CUE = 2.0
 _STRICT_RATINGS = ("stars", "score out of 5", "number alone on the first line")
 
 
@@ -141,7 +135,7 @@ def _person(
     name = _name(mail, parts, u, notes)
     answer = find_rating(parts.own, u.rules.ratings)
     if answer is not None:
-        survey = _family(subject_hits + quoted.hits() + own_hits, "kind", "survey")
+        survey = weigh.counting(subject_hits + quoted.hits() + own_hits, "kind", "survey")
         if survey or answer.how in _STRICT_RATINGS:
             notes.insert(
                 0, f"kind rating: {answer.how} {answer.text!r}; survey words {len(survey)}"
@@ -154,7 +148,7 @@ def _person(
                 rating=answer.value,
                 explanation=tuple(notes),
             )
-    kind = _kind(mail, parts, own_hits, notes)
+    kind = weigh.kind(own_hits, _context(mail, parts), notes)
     if kind is Kind.STATUS_QUERY:
         th = u.rules.thresholds
         weighted = [
@@ -162,7 +156,7 @@ def _person(
             (quoted.hits(), th.get("status_quoted", 1.0)),
         ]
         weighted.append((own_hits, th.get("status_reply", 0.5)))
-        category, _score = _category(weighted, u, notes)
+        category, _score = weigh.category(weighted, u.rules, notes)
         resolution = None
     else:
         category, resolution = _complaint(mail, subject_hits, own_hits, quoted, u, notes)
@@ -188,10 +182,10 @@ def _complaint(
 ) -> tuple[Category, Resolution | None]:
     """Category from the subject and own text (the quote only when they say nothing)."""
     weighted = [(subject_hits, _subject_weight(mail, u)), (own_hits, 1.0)]
-    category, score = _category(weighted, u, notes)
-    if category is Category.OTHER and not _family(own_hits, "category") and quoted.hits():
-        category, score = _category([(quoted.hits(), 1.0)], u, notes)
-    resolution = _resolution(own_hits, category, score > 0, u, notes)
+    category, score = weigh.category(weighted, u.rules, notes)
+    if category is Category.OTHER and not weigh.counting(own_hits, "category") and quoted.hits():
+        category, score = weigh.category([(quoted.hits(), 1.0)], u.rules, notes)
+    resolution = weigh.resolution(own_hits, category, score > 0, u.rules, notes)
     if score == 0 and resolution is Resolution.REFUND:
         # Nothing but "give me my money back": the mail is about the refund itself.
         notes.append("category refund: no problem named, only money back asked for")
@@ -221,172 +215,14 @@ class _Quoted:
         return self._hits
 
 
-def _family(hits: Iterable[Hit], family: str, target: str | None = None) -> list[Hit]:
-    """Hits of ``family`` that count: not negated, not neutral, of ``target`` if given."""
-    return [
-        h
-        for h in hits
-        if h.family == family
-        and not h.negated
-        and h.target != NEUTRAL
-        and (target is None or h.target == target)
-    ]
-
-
-def _kind(mail: ParsedMail, parts: _Parts, hits: Sequence[Hit], notes: list[str]) -> Kind:
-    status = _family(hits, "kind", "status_query")
-    score = sum(h.weight for h in _per_rule(status))
-    context: list[str] = []
+def _context(mail: ParsedMail, parts: _Parts) -> list[str]:
+    """Signs in the mail's structure that it continues an existing case."""
+    context = []
     if _REPLY_PREFIX.match(mail.subject) or mail.in_reply_to:
-        score += 1.0
         context.append("a reply")
     if _CASE_REFERENCE.search(parts.subject) or _CASE_REFERENCE.search(parts.own):
-        score += 1.0
         context.append("complaint reference")
-    problems = _family(hits, "category")
-    requests = [h for h in _family(hits, "resolution") if h.request and not h.conditional]
-    problem = sum(h.weight for h in _per_rule(problems)) + sum(
-        h.weight for h in _per_rule(requests)
-    )
-    # Weak signs alone (an earlier call, a threat) do not make a first mail a status query.
-    strong = any(h.weight >= 2.5 for h in status) or bool(context)
-    is_status = bool(status) and strong and score >= 2.5 and score >= 0.5 * problem
-    found = ", ".join(f"{h.rule} {h.text!r}" for h in status) or "none"
-    signals = "; ".join([found, *context])
-    verdict = "status_query" if is_status else "complaint"
-    notes.insert(
-        0, f"kind {verdict}: status score {score:.1f} ({signals}) vs new problem {problem:.1f}"
-    )
-    return Kind.STATUS_QUERY if is_status else Kind.COMPLAINT
-
-
-def _per_rule(hits: Iterable[Hit], limit: int = 2) -> list[Hit]:
-    """At most ``limit`` hits per rule, so a long list of symptoms does not drown the rest."""
-    counts: dict[str, int] = defaultdict(int)
-    kept: list[Hit] = []
-    for hit in hits:
-        counts[hit.rule] += 1
-        if counts[hit.rule] <= limit:
-            kept.append(hit)
-    return kept
-
-
-def _category(
-    weighted: Sequence[tuple[Sequence[Hit], float]], u: Understanding, notes: list[str]
-) -> tuple[Category, float]:
-    """The category with the most evidence, and that evidence (0 when none: "other")."""
-    scores: dict[str, float] = defaultdict(float)
-    remedies: dict[str, float] = defaultdict(float)
-    clear: dict[str, float] = defaultdict(float)  # from real cues only, not weak words
-    for hits, factor in weighted:
-        _note_ignored(hits, notes)
-        for hit in _per_rule(_family(hits, "category")):
-            (remedies if hit.remedy else scores)[hit.target] += hit.weight * factor
-            if not hit.remedy and hit.weight >= _CLEAR_CUE:
-                clear[hit.target] += hit.weight * factor
-            kind = " (remedy)" if hit.remedy else ""
-            notes.append(f"category {hit.rule} +{hit.weight * factor:.1f} {hit.text!r}{kind}")
-    _add_remedies(scores, remedies, clear, u, notes)
-    _yield(scores, clear, u, notes)
-    threshold = u.rules.thresholds.get("category", 1.0)
-    # On equal evidence a fault (damaged, wrong item ...) outranks a return or a question:
-    # a customer sending back a broken kettle is reporting the break.
-    best = max(
-        scores.items(),
-        key=lambda item: (round(item[1], 6), _fault(u, item[0])),
-        default=("other", 0.0),
-    )
-    if best[1] < threshold:
-        notes.append(f"category other: best score {best[1]:.1f} below {threshold}")
-        return Category.OTHER, 0.0
-    hints_only = u.rules.thresholds.get("hints_only", 3.0)
-    if best[0] != Category.OTHER.value and not clear.get(best[0]) and best[1] < hints_only:
-        notes.append(f"category other: only hints for {best[0]} ({best[1]:.1f} < {hints_only})")
-        return Category.OTHER, 0.0
-    notes.append(f"category {best[0]}: score {best[1]:.1f}")
-    return Category(best[0]), best[1]
-
-
-def _note_ignored(hits: Sequence[Hit], notes: list[str]) -> None:
-    for hit in hits:
-        if hit.family == "category" and hit.negated:
-            notes.append(f"negated: {hit.rule} {hit.text!r}")
-        elif hit.family == "category" and hit.target == NEUTRAL:
-            notes.append(f"neutral: {hit.rule} {hit.text!r} (its words do not count)")
-
-
-def _add_remedies(
-    scores: dict[str, float],
-    remedies: dict[str, float],
-    clear: dict[str, float],
-    u: Understanding,
-    notes: list[str],
-) -> None:
-    """Sending back or exchanging is what follows a fault too: it votes only without one."""
-    fault = max((v for k, v in clear.items() if _fault(u, k)), default=0.0)
-    if remedies and fault >= u.rules.thresholds.get("fault_evidence", 2.0):
-        notes.append(f"remedies ignored: a fault is reported (score {fault:.1f})")
-        return
-    for target, score in remedies.items():
-        scores[target] += score
-
-
-def _yield(
-    scores: dict[str, float], clear: dict[str, float], u: Understanding, notes: list[str]
-) -> None:
-    """A category whose words are background to another ("return" in a refund case)."""
-    enough = u.rules.thresholds.get("fault_evidence", 2.0)
-    for name in list(scores):
-        stronger = [
-            c.value
-            for c in u.rules.categories[Category(name)].yields_to
-            if clear.get(c.value, 0.0) >= enough
-        ]
-        if stronger and scores[name] > 0:
-            notes.append(f"category {name} yields to {stronger[0]} (its words are background)")
-            scores[name] = 0.0
-
-
-def _fault(u: Understanding, category: str) -> bool:
-    return u.rules.categories[Category(category)].stage is not Stage.OTHER
-
-
-def _resolution(
-    hits: Sequence[Hit], category: Category, recognised: bool, u: Understanding, notes: list[str]
-) -> Resolution | None:
-    """The strongest request; a category's implied resolution when nothing is asked.
-
-    A mail recognised as a category without resolutions (a question, praise) gets none;
-    "other" as a mere fallback (nothing recognised) still reads what is asked for.
-    """
-    definition = u.rules.categories[category]
-    if recognised and not definition.has_resolution:
-        notes.append(f"resolution none: a {category.value} mail has nothing to resolve")
-        return None
-    threshold = u.rules.thresholds.get("resolution", 1.0)
-    best: tuple[float, int, str] | None = None
-    for hit in hits:
-        if hit.family != "resolution":
-            continue
-        if hit.negated:
-            notes.append(f"negated: {hit.rule} {hit.text!r}")
-            continue
-        if hit.when_category and category.value not in hit.when_category:
-            continue
-        score = hit.weight * (2.0 if hit.request else 1.0) * (0.5 if hit.conditional else 1.0)
-        weak = " (too weak)" if score < threshold else ""
-        notes.append(
-            f"resolution {hit.rule} {score:.1f} {hit.text!r}"
-            f"{' request' if hit.request else ''}{' conditional' if hit.conditional else ''}{weak}"
-        )
-        if not weak and (best is None or score > best[0]):
-            best = (score, hit.start, hit.target)
-    if best is not None:
-        return Resolution(best[2])
-    implied = definition.implied_resolution
-    if implied is not None:
-        notes.append(f"resolution {implied.value}: implied by category {category.value}")
-    return implied
+    return context
 
 
 def _name(mail: ParsedMail, parts: _Parts, u: Understanding, notes: list[str]) -> str | None:
