@@ -133,7 +133,7 @@ def _drop_contained(spans: list[tuple[PhraseRule, int, int]]) -> list[tuple[Phra
         (rule, start, end)
         for rule, start, end in spans
         if not any(
-            family_of(r) == family_of(rule) and s <= start and end <= e and (s, e) != (start, end)
+            _competes(r, rule) and s <= start and end <= e and (s, e) != (start, end)
             for r, s, e in phrases
         )
     ]
@@ -145,6 +145,15 @@ def _drop_contained(spans: list[tuple[PhraseRule, int, int]]) -> list[tuple[Phra
         ):
             kept.append((rule, start, end))
     return sorted(kept, key=lambda x: x[1])
+
+
+def _competes(one: PhraseRule, other: PhraseRule) -> bool:
+    """Matches that answer the same question: categories hide each other ("brak zwrotu"
+    ⊃ "brak"), so do resolutions; kind signals only within one kind (a status question
+    may contain the mention of the complaint it is about)."""
+    if family_of(one) != family_of(other):
+        return False
+    return family_of(one) != "kind" or one.target == other.target
 
 
 def family_of(rule: PhraseRule) -> str:

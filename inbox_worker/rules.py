@@ -43,7 +43,9 @@ LANGUAGES = ("pl", "en")
 NEUTRAL = "none"
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 T = TypeVar("T")
-_KINDS_WITH_RULES = (Kind.STATUS_QUERY.value, Kind.COMPLAINT.value, "survey")
+# "case": a mention of an existing complaint, which a status query must make unless it is a
+# reply or cites a complaint reference.
+_KINDS_WITH_RULES = (Kind.STATUS_QUERY.value, Kind.COMPLAINT.value, "survey", "case")
 
 
 @dataclass(frozen=True)

@@ -34,19 +34,25 @@ def counting(hits: Iterable[Hit], family: str, target: str | None = None) -> lis
 
 def kind(hits: Sequence[Hit], context: Sequence[str], notes: list[str]) -> Kind:
     """Status query or complaint: status signals (and ``context``: reply, case reference,
-    one point each) against the signs of a new problem in the customer's own text."""
+    one point each) against the signs of a new problem in the customer's own text.
+
+    A status query is about an existing complaint, so it must be a reply, cite a
+    reference or mention the complaint ("moja reklamacja", "my claim"): a first mail
+    asking "any news?" about its money is a refund complaint.
+    """
     status = counting(hits, "kind", "status_query")
+    mentions = counting(hits, "kind", "case")
     score = sum(h.weight for h in _per_rule(status)) + len(context)
     problems = counting(hits, "category")
     requests = [h for h in counting(hits, "resolution") if h.request and not h.conditional]
     problem = sum(h.weight for h in _per_rule(problems)) + sum(
         h.weight for h in _per_rule(requests)
     )
-    # Weak signs alone (an earlier call, a threat) do not make a first mail a status query.
-    strong = any(h.weight >= 2.5 for h in status) or bool(context)
-    is_status = bool(status) and strong and score >= 2.5 and score >= 0.5 * problem
+    existing = bool(context) or bool(mentions)
+    is_status = bool(status) and existing and score >= 2.5 and score >= 0.5 * problem
     found = ", ".join(f"{h.rule} {h.text!r}" for h in status) or "none"
-    signals = "; ".join([found, *context])
+    mentioned = [f"mentions {h.text!r}" for h in mentions[:1]]
+    signals = "; ".join([found, *context, *mentioned])
     verdict = "status_query" if is_status else "complaint"
     notes.insert(
         0, f"kind {verdict}: status score {score:.1f} ({signals}) vs new problem {problem:.1f}"

@@ -810,3 +810,86 @@ def test_whole_mails(
         assert findings.category is category, findings.explanation
         assert findings.resolution is resolution, findings.explanation
     assert findings.customer_name == name
+
+
+# Blind on their first run (15/18; the rules before: 12/18): status queries in many
+# wordings, and complaints that look like them (a first mail asking 'any news?' about
+# its money is a refund complaint: a status query concerns an existing complaint).
+RE_PL = {
+    "subject": "Re: Reklamacja RK/2027/03/0110 - zamówienie 634521",
+    "in_reply_to": "<r@sklep.example>",
+}
+RE_EN = {"subject": "Re: Your complaint RK/2027/03/0111", "in_reply_to": "<r@sklep.example>"}
+RE_ORDER = {"subject": "Re: Zamówienie 634521 zostało wysłane", "in_reply_to": "<o@sklep.example>"}
+STATUS_OR_COMPLAINT = [
+    (
+        (
+            "Dzień dobry, czy mogę prosić o informację, jak przebiega "
+            "rozpatrywanie mojej reklamacji?"
+        ),
+        {},
+        Kind.STATUS_QUERY,
+    ),
+    (
+        (
+            "Witam, piszę w sprawie reklamacji RK/2027/03/0110. Minęło już 15 dni, "
+            "a ja nie dostałam żadnej odpowiedzi."
+        ),
+        {},
+        Kind.STATUS_QUERY,
+    ),
+    ("Czy reklamacja została uznana? Czekam już trzeci tydzień.", RE_PL, Kind.STATUS_QUERY),
+    ("Kiedy mogę spodziewać się odpowiedzi w sprawie mojego zgłoszenia?", RE_PL, Kind.STATUS_QUERY),
+    (
+        ("Ponawiam pytanie z zeszłego tygodnia - co z moją reklamacją odkurzacza?"),
+        {},
+        Kind.STATUS_QUERY,
+    ),
+    ("Halo? Nikt mi nie odpisuje od dwóch tygodni.", RE_PL, Kind.STATUS_QUERY),
+    ("czy cos juz wiadomo w mojej sprawie?", RE_PL, Kind.STATUS_QUERY),
+    ("Hi, just checking in on my complaint - has a decision been made?", RE_EN, Kind.STATUS_QUERY),
+    (
+        ("Hello, I still haven't heard anything back about my claim. Could you give me an update?"),
+        {},
+        Kind.STATUS_QUERY,
+    ),
+    ("Is there any news on the replacement you promised?", RE_EN, Kind.STATUS_QUERY),
+    ("Could you confirm whether my complaint has been accepted?", RE_EN, Kind.STATUS_QUERY),
+    (
+        (
+            "Dzień dobry, trzy tygodnie temu odesłałam kurtkę, a pieniądze jeszcze "
+            "nie wróciły. Proszę o szybki zwrot."
+        ),
+        {},
+        Kind.COMPLAINT,
+    ),
+    ("Minęło 10 dni od zamówienia, a paczki dalej nie ma. Co się dzieje?", {}, Kind.COMPLAINT),
+    (
+        (
+            "Dziękuję za odpowiedź, ale wymieniony czajnik również przecieka. "
+            "Proszę tym razem o zwrot pieniędzy."
+        ),
+        RE_PL,
+        Kind.COMPLAINT,
+    ),
+    ("Paczka doszła, ale brakuje w niej ładowarki.", RE_ORDER, Kind.COMPLAINT),
+    (
+        ("Thanks. Unfortunately the new blender you sent is also broken - the jug is cracked."),
+        RE_EN,
+        Kind.COMPLAINT,
+    ),
+    (
+        ("Hello, I returned the dress two weeks ago and still have no refund. Any news?"),
+        {},
+        Kind.COMPLAINT,
+    ),
+    ("Witam, mam pytanie: czy mogę jeszcze zwrócić buty kupione 10 dni temu?", {}, Kind.COMPLAINT),
+]
+
+
+@pytest.mark.parametrize(("text", "headers", "kind"), STATUS_OR_COMPLAINT)
+def test_status_query_needs_an_existing_complaint(
+    understanding: Understanding, text: str, headers: dict[str, str], kind: Kind
+) -> None:
+    findings = understand(mail(text, **headers), HUMAN, understanding)
+    assert findings.kind is kind, findings.explanation

@@ -218,3 +218,10 @@ def test_overlapping_matches_of_one_category_count_once(understanding: Understan
 def test_sending_back_is_marked_as_a_remedy(understanding: Understanding) -> None:
     hits = understanding.analyse("Chcę odesłać buty.", "pl")
     assert any(h.remedy and h.target == "return" for h in hits)
+
+
+def test_a_status_question_keeps_the_mention_of_its_complaint(
+    understanding: Understanding,
+) -> None:
+    hits = understanding.analyse("Na jakim etapie jest rozpatrywanie mojej reklamacji?", "pl")
+    assert {"status_query", "case"} <= targets(hits, "kind")
