@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from inbox_worker.language import fold
 from inbox_worker.rules import NameRules
 
+_UPPER, _LOWER = "A-ZĄĆĘŁŃÓŚŹŻÀ-ÖØ-Þ", "a-ząćęłńóśźżà-öø-ÿ"
+# "Kowalska", "Lewandowska-Nowak", and the prefixed "O'Connor", "McDonald", "D'Angelo".
 _NAME_WORD = re.compile(
-    r"^[A-ZĄĆĘŁŃÓŚŹŻÀ-ÖØ-Þ][a-ząćęłńóśźżà-öø-ÿ'’]+(?:-[A-ZĄĆĘŁŃÓŚŹŻÀ-ÖØ-Þ][a-ząćęłńóśźżà-öø-ÿ]+)?$"
+    rf"^(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}]+)?$"
 )
 _INITIAL = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ]\.?$")
 _SIGNATURE_LINES = 8
@@ -58,16 +60,24 @@ def signature(text: str, rules: NameRules) -> str | None:
     closings = {fold(c).rstrip(",.!") for c in rules.closings}
     for index, line in enumerate(tail):
         if fold(line).rstrip(",.!") in closings and index + 1 < len(tail):
-            candidate = _name_part(tail[index + 1])
+            candidate = _without_titles(_name_part(tail[index + 1]), rules)
             if is_person_name(candidate, rules):
                 return candidate
     for line in reversed(tail[-3:]):
-        candidate = _name_part(line)
+        candidate = _without_titles(_name_part(line), rules)
         if is_person_name(candidate, rules) and len(lines) > 1:
             return candidate
         if _closing_then_name(line, closings, rules):
             return _closing_then_name(line, closings, rules)
     return None
+
+
+def _without_titles(candidate: str, rules: NameRules) -> str:
+    """'mgr inż. Jan Kowalski' → 'Jan Kowalski': titles are not part of the name."""
+    words = candidate.split()
+    while len(words) > 1 and fold(words[0]).rstrip(".") in rules.titles:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _name_part(line: str) -> str:
@@ -80,7 +90,7 @@ def _closing_then_name(line: str, closings: set[str], rules: NameRules) -> str |
     folded = fold(line)
     for closing in sorted(closings, key=len, reverse=True):
         if folded.startswith(closing + " "):
-            rest = line[len(closing) :].strip(" ,")
+            rest = _without_titles(line[len(closing) :].strip(" ,"), rules)
             if is_person_name(rest, rules):
                 return rest
     return None

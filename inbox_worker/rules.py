@@ -131,6 +131,7 @@ class NameRules:
     organisation_words: frozenset[str]
     device_signatures: tuple[str, ...]
     diminutives: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    titles: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -534,6 +535,9 @@ def _names_from(data: Mapping[str, Any], sink: _Problems) -> NameRules:
         ),
         device_signatures=_words(data, "signature", "device_signatures", sink),
         diminutives=_diminutives(data.get("diminutives", {}), sink),
+        titles=frozenset(
+            fold(t).rstrip(".") for t in _optional_words(data, "signature", "titles", sink)
+        ),
     )
 
 

@@ -893,3 +893,36 @@ def test_status_query_needs_an_existing_complaint(
 ) -> None:
     findings = understand(mail(text, **headers), HUMAN, understanding)
     assert findings.kind is kind, findings.explanation
+
+
+# Blind on their first run (11/14; the rules before: 10/14): titles, apostrophes,
+# surname-first display names, diminutives, device lines, two names in one signature.
+NAME_BODY = "Czajnik nie działa, proszę o wymianę."
+SIGNATURES = [
+    (NAME_BODY + "\n\nPozdrawiam, Anna", "Anna Zielińska", "Anna Zielińska"),
+    (NAME_BODY + "\n\nPozdrawiam\nmgr inż. Jan Kowalski", "", "Jan Kowalski"),
+    (NAME_BODY + "\n\nZ poważaniem\nDr Anna Nowak", "", "Anna Nowak"),
+    (NAME_BODY + "\n\n--\nMarek Wiśniewski\ntel. 601 222 333", "", "Marek Wiśniewski"),
+    (
+        NAME_BODY + "\n\nDziękuję,\nKatarzyna Lewandowska-Nowak",
+        "Kasia",
+        "Katarzyna Lewandowska-Nowak",
+    ),
+    (NAME_BODY + "\n\nPozdrawiam\nPiotr Nowak, tel. 600 100 200", "Piotr Nowak", "Piotr Nowak"),
+    (NAME_BODY + "", "Kowalczyk Marta", "Kowalczyk Marta"),
+    (NAME_BODY + "\n\nMarta Kowalczyk", "Kowalczyk Marta", "Marta Kowalczyk"),
+    ("The kettle doesn't work.\n\nKind regards,\nJames O'Connor", "", "James O'Connor"),
+    ("The kettle doesn't work.\n\nThanks, Sarah", "Sarah Miles", "Sarah Miles"),
+    ("The kettle doesn't work.\n\nBest wishes\nLiz Taylor", "Elizabeth Taylor", "Elizabeth Taylor"),
+    (NAME_BODY + "\n\nPozdrawiam\nGosia", "Małgorzata Kwiatkowska", "Małgorzata Kwiatkowska"),
+    (NAME_BODY + "\n\nWysłane z mojego Samsunga", "Tomasz Mazur", "Tomasz Mazur"),
+    (NAME_BODY + "\n\nPozdrawiam serdecznie\nZofia i Adam Król", "Zofia Król", "Zofia Król"),
+]
+
+
+@pytest.mark.parametrize(("text", "sender_name", "name"), SIGNATURES)
+def test_signatures_and_display_names(
+    understanding: Understanding, text: str, sender_name: str, name: str
+) -> None:
+    findings = understand(mail(text, sender_name=sender_name), HUMAN, understanding)
+    assert findings.customer_name == name
