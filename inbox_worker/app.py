@@ -138,16 +138,13 @@ def health(config: Config) -> tuple[bool, list[str]]:
 
 
 def retry_quarantined(config: Config, quarantine_id: str) -> str:
-    """Move a quarantined mail back to the inbox and forget its failures."""
-    store = CaseStore(config.storage.path)
-    try:
+    """Move a quarantined mail back to the inbox and forget its failures (only once the
+    mail really is back: a failed move keeps the record, so it can be retried)."""
+    with CaseStore(config.storage.path) as store:
         record = store.release(quarantine_id)
         if record is None:
             raise MailboxError(f"no quarantined mail {quarantine_id} (see `quarantine list`)")
         with ImapMailbox(config.imap, config.imap.resolve_password("imap")) as mailbox:
             mailbox.requeue_by_digest(record["sha256"])
-        store.commit()
-    finally:
-        store.close()
     label = record["message_id"] or "no Message-ID"
     return f"{quarantine_id} ({label}) is back in {config.imap.folder}"

@@ -1,21 +1,24 @@
 """Attachments kept under their case: ``data/attachments/<case id>/<safe name>``.
 
 Names come from strangers: they are reduced to a plain file name (no folders, no ``..``,
-no control characters, no leading dot, at most 100 characters) and made unique within the
+no control characters, no leading dot, at most 150 bytes) and made unique within the
 case, so that no attachment can land outside its folder or overwrite another.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
+from inbox_worker.errors import StoreError
 from inbox_worker.models import Attachment
 from inbox_worker.store import write_atomically
 
-MAX_NAME = 100
+MAX_NAME_BYTES = 150
+log = logging.getLogger(__name__)
 _UNSAFE = re.compile(r"[^\w.\- ()]+")
 
 
@@ -28,8 +31,13 @@ def safe_name(name: str, fallback: str = "attachment") -> str:
         name = fallback
     stem, dot, suffix = name.rpartition(".")
     if dot and 0 < len(suffix) <= 10 and stem:
-        return stem[: MAX_NAME - len(suffix) - 1] + "." + suffix
-    return name[:MAX_NAME]
+        return _cut(stem, MAX_NAME_BYTES - len(suffix.encode()) - 1) + "." + suffix
+    return _cut(name, MAX_NAME_BYTES)
+
+
+def _cut(text: str, max_bytes: int) -> str:
+    """At most ``max_bytes`` of UTF-8 (file systems count bytes, not letters)."""
+    return text.encode("utf-8")[:max_bytes].decode("utf-8", "ignore")
 
 
 def save_attachments(
@@ -40,10 +48,14 @@ def save_attachments(
     for attachment, payload in parts:
         if len(payload) > max_bytes:
             continue
-        directory.mkdir(parents=True, exist_ok=True)
-        name = _unique(directory, safe_name(attachment.filename), payload)
-        if not (directory / name).exists():
-            write_atomically(directory / name, payload)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            name = _unique(directory, safe_name(attachment.filename), payload)
+            if not (directory / name).exists():
+                write_atomically(directory / name, payload)
+        except (OSError, StoreError) as exc:  # the raw mail is archived: nothing is lost
+            log.warning("attachment %r not kept under %s: %s", attachment.filename, directory, exc)
+            continue
         saved.append(name)
     return saved
 

@@ -118,7 +118,7 @@ def add_to_case(incoming: Incoming, case: Case) -> Changes:
     updated = _merge_findings(case, findings, incoming)
     events: list[Event] = []
     if case.status is CaseStatus.CLOSED:
-        updated = replace(updated, status=CaseStatus.IN_PROGRESS, closed_at=None)
+        updated = reopened(updated, incoming)
         events.append(status_event(case.status, updated.status, mail.sender, "reopened"))
     letters = [
         staff_letter(
@@ -135,6 +135,22 @@ def add_to_case(incoming: Incoming, case: Case) -> Changes:
             customer_letter("case_completed", updated, mail, case_variables(updated, config))
         )
     return Changes(updated, tuple(events), tuple(letters))
+
+
+def reopened(case: Case, incoming: Incoming) -> Case:
+    """A closed case the customer writes to again: their new complaint gets a new clock
+    (the old dates stay in the case's history)."""
+    category = case.category or Category.OTHER
+    deadline, kind = deadline_for(incoming.received_at, category, incoming.config.shop)
+    return replace(
+        case,
+        status=CaseStatus.IN_PROGRESS,
+        closed_at=None,
+        answered_at=None,
+        received_at=incoming.received_at.isoformat(),
+        deadline=deadline.isoformat(),
+        deadline_kind=kind,
+    )
 
 
 def status_query(incoming: Incoming, case: Case, last_update: str | None) -> Changes:

@@ -52,11 +52,12 @@ def clear_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def load_config(ctx: click.Context) -> Config:
-    """The config named by --config or $INBOX_WORKER_CONFIG, else ./config.toml, else the
-    project's own example (so that read-only commands work in a fresh clone)."""
+def load_config(ctx: click.Context, example_ok: bool = False) -> Config:
+    """The config named by --config or $INBOX_WORKER_CONFIG, else ./config.toml. Commands
+    that only read mail files (``example_ok``) fall back to the project's example, so they
+    work in a fresh clone; nothing that touches a mailbox or a store ever does."""
     path: Path | None = ctx.obj["config_path"]
-    if path is None and not config_module.DEFAULT_PATH.exists():
+    if path is None and example_ok and not config_module.DEFAULT_PATH.exists():
         path = PROJECT_CONFIG
     return config_module.load(path)
 
@@ -159,7 +160,7 @@ def classify(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> None
     """What the worker understands of each mail."""
     from inbox_worker import evaluate
 
-    config = load_config(ctx)
+    config = load_config(ctx, example_ok=True)
     understanding, screening = _understanding(config)
     own = (config.shop.support_address,)
     for path in files:
@@ -201,7 +202,7 @@ def rules_check(ctx: click.Context) -> None:
     """Validate every file in rules/; errors name the file and line."""
     from inbox_worker import rules as rules_module
 
-    config = load_config(ctx)
+    config = load_config(ctx, example_ok=True)
     problems = rules_module.check(config.understanding.rules_dir)
     _understanding(config)  # also builds the pipelines, which validates the patterns
     for problem in problems:
@@ -220,7 +221,7 @@ def rules_eval(ctx: click.Context, directory: Path, as_json: bool) -> None:
     """Accuracy on a labelled corpus (a folder of .eml files with labels.jsonl)."""
     from inbox_worker import evaluate
 
-    config = load_config(ctx)
+    config = load_config(ctx, example_ok=True)
     understanding, screening = _understanding(config)
     report = evaluate.evaluate_corpus(
         directory, understanding, screening, (config.shop.support_address,)
@@ -300,8 +301,10 @@ def cases_report(ctx: click.Context, days: int, as_json: bool) -> None:
 
     from inbox_worker import reports
 
+    config = load_config(ctx)
     with _read_store(ctx) as store:
-        report = reports.stage_report(store, datetime.now(UTC) - timedelta(days=days))
+        since = datetime.now(UTC) - timedelta(days=days)
+        report = reports.stage_report(store, config, since)
     click.echo(json.dumps(report) if as_json else reports.render_stage_report(report))
 
 
@@ -325,7 +328,7 @@ def templates_preview(
     """Show one template rendered with a sample case (or a real one)."""
     from inbox_worker import reports
 
-    config = load_config(ctx)
+    config = load_config(ctx, example_ok=case_id is None)
     click.echo(reports.preview(config, name, case_id, language))
 
 

@@ -36,6 +36,8 @@ class Letter:
     in_reply_to: str = ""
     references: tuple[str, ...] = ()
     reply_to: str = ""
+    # False for what a person wrote (a staff reply to the customer): never held by the caps.
+    automatic: bool = True
 
 
 class Templates:

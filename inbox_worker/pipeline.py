@@ -8,6 +8,7 @@ Message-ID and counted against it; it never stops the mails behind it.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -18,9 +19,9 @@ from inbox_worker.archive import Archive
 from inbox_worker.attachments import save_attachments
 from inbox_worker.auth import is_authenticated, is_staff
 from inbox_worker.casework import Changes, Incoming
-from inbox_worker.compose import Templates
+from inbox_worker.compose import LANGUAGES, Letter, Templates
 from inbox_worker.config import Config
-from inbox_worker.errors import MessageError, StoreError
+from inbox_worker.errors import InboxWorkerError, MessageError
 from inbox_worker.extract import understand
 from inbox_worker.limits import over_cap
 from inbox_worker.models import Case, Kind, OutgoingMail, ParsedMail, RawMail, Screening
@@ -67,10 +68,25 @@ def open_services(
         store=store,
         understanding=nlp.load(rules_dir, config.understanding.order_number_pattern),
         screening_rules=load_rules(rules_dir),
-        templates=Templates(config.templates.dir, config.shop.domain),
+        templates=checked_templates(config),
         archive=Archive(config.storage.data_dir / "mail"),
         clock=clock,
     )
+
+
+def checked_templates(config: Config) -> Templates:
+    """The shop's templates, every one rendered once with sample data: a typo stops the
+    worker at start instead of failing each mail that needs the template."""
+    from inbox_worker.reports import sample_case, sample_variables
+
+    templates = Templates(config.templates.dir, config.shop.domain)
+    for language in LANGUAGES:
+        case = sample_case(config, language)
+        for name in templates.names():
+            templates.render(
+                Letter(name, case.customer, language, case.id, sample_variables(case, config))
+            )
+    return templates
 
 
 @dataclass(frozen=True)
@@ -88,14 +104,20 @@ class Outcome:
     @property
     def settled(self) -> bool:
         """True when the mail may leave the inbox (processed, duplicate or quarantined)."""
-        return self.error is None or self.action == "quarantine"
+        return self.action != "failed"
 
 
 def process_one(raw: RawMail, services: Services) -> Outcome:
-    """Take one fetched mail through every stage. Raises only system errors (StoreError)."""
+    """Take one fetched mail through every stage.
+
+    A bad mail (``MessageError``, or a bug it triggers) is counted against it and the batch
+    goes on; a broken system (store, templates: any other ``InboxWorkerError``) raises.
+    """
     store = services.store
     sha256, archived = services.archive.save(raw.data)
-    if store.is_processed("", sha256):
+    if store.is_quarantined(sha256):  # moved there before, but the move did not happen
+        return Outcome(raw.uid, "", "quarantine", reasons=("quarantined before",), error="")
+    if store.seen_bytes(sha256):
         return Outcome(raw.uid, "", "duplicate", reasons=("the same bytes were processed before",))
     attempts = store.record_attempt(sha256, raw.uid)
     message_id = ""
@@ -106,26 +128,45 @@ def process_one(raw: RawMail, services: Services) -> Outcome:
             raise MessageError(f"the server would not hand the mail over: {raw.fetch_error}")
         mail = parse(raw)
         message_id = mail.message_id
-        if store.is_processed(mail.message_id, sha256):
-            store.mark_processed(message_id, sha256, True, services.clock(), action="duplicate")
+        content = content_digest(mail)
+        if store.is_processed(mail.message_id, sha256, content):
+            store.mark_processed(
+                message_id, sha256, True, services.clock(), content=content, action="duplicate"
+            )
             return Outcome(raw.uid, message_id, "duplicate", reasons=("processed before",))
         return _process(raw, mail, sha256, str(archived), services)
-    except StoreError:
+    except MessageError as exc:
+        return _failed(raw, sha256, message_id, exc, services)
+    except InboxWorkerError:
+        store.undo_attempt(sha256)  # the system is broken: stop the cycle, blame no mail
         raise
-    except Exception as exc:  # noqa: BLE001 - one bad mail must not stop the batch
-        level = logging.WARNING if isinstance(exc, MessageError) else logging.ERROR
-        log.log(
-            level,
-            "uid=%s message-id=%s failed: %s",
-            raw.uid,
-            message_id,
-            exc,
-            exc_info=not isinstance(exc, MessageError),
-        )
-        store.record_failure(sha256, raw.uid, f"{type(exc).__name__}: {exc}")
-        return Outcome(raw.uid, message_id, "failed", error=str(exc))
+    except Exception as exc:  # noqa: BLE001 - a bug on one mail must not stop the batch
+        return _failed(raw, sha256, message_id, exc, services)
     finally:
         store.end_attempt(sha256)
+
+
+def _failed(
+    raw: RawMail, sha256: str, message_id: str, exc: Exception, services: Services
+) -> Outcome:
+    expected = isinstance(exc, MessageError)
+    log.log(
+        logging.WARNING if expected else logging.ERROR,
+        "uid=%s message-id=%s failed: %s",
+        raw.uid,
+        message_id,
+        exc,
+        exc_info=not expected,
+    )
+    services.store.record_failure(sha256, raw.uid, f"{type(exc).__name__}: {exc}")
+    return Outcome(raw.uid, message_id, "failed", error=str(exc))
+
+
+def content_digest(mail: ParsedMail) -> str:
+    """What a re-delivered copy shares with the original, whatever its transport headers:
+    sender, subject and text. Tells a copy from another mail that reuses a Message-ID."""
+    parts = (mail.sender, mail.subject, mail.text[:100_000])
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _process(
@@ -136,7 +177,7 @@ def _process(
     now = services.clock()
     ctx = _context(mail, screening, services, now)
     decision = route(mail.sender, screening, findings, ctx)
-    received = raw.internal_date or mail.date or now
+    received = raw.internal_date or now  # the server's arrival time, never the sender's Date
     incoming = Incoming(mail, findings, decision, received, now, services.config, raw.uid, archived)
     changes = _changes(incoming, ctx, services)
     if decision.security_event:
@@ -224,8 +265,12 @@ def _last_update(store: CaseStore, case_id: str) -> str | None:
 def _apply(changes: Changes, incoming: Incoming, sha256: str, services: Services) -> str | None:
     """Write one mail's changes to the store (in memory, until the batch's commit)."""
     store, now, mail = services.store, incoming.now, incoming.mail
-    mails = [services.templates.render(letter) for letter in changes.letters]
-    mails = [m for m in mails if not _capped(m, store, services.config, now)]
+    rendered = [(letter, services.templates.render(letter)) for letter in changes.letters]
+    mails = [
+        mail
+        for letter, mail in rendered
+        if not (letter.automatic and _capped(mail, store, services.config, now))
+    ]
     case = changes.case
     case_id = case.id if case else None
     if case is not None:
@@ -253,6 +298,7 @@ def _apply(changes: Changes, incoming: Incoming, sha256: str, services: Services
         sha256,
         not mail.message_id.endswith("@missing.invalid>"),
         now,
+        content=content_digest(mail),
         uid=incoming.uid,
         action=incoming.decision.action.value,
         case_id=case_id,

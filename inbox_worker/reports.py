@@ -199,7 +199,7 @@ def preview(config: Config, name: str, case_id: str | None, language: str | None
     return f"Subject: {mail.subject}\nTo: {mail.to}\n\n{mail.text}"
 
 
-def stage_report(store: CaseStore, since: datetime) -> dict[str, Any]:
+def stage_report(store: CaseStore, config: Config, since: datetime) -> dict[str, Any]:
     """Where the service process breaks: cases opened since ``since`` by stage and category,
     with how many were accepted, their average rating and how many missed the deadline."""
     cases = [c for c in store.all_cases() if c.created_at >= since.isoformat()]
@@ -214,7 +214,7 @@ def stage_report(store: CaseStore, since: datetime) -> dict[str, Any]:
         row["cases"] += 1
         row["categories"][category] = row["categories"].get(category, 0) + 1
         row["accepted"] += case.status is CaseStatus.ACCEPTED or _was_accepted(store, case)
-        row["late"] += _answered_late(case)
+        row["late"] += _answered_late(case, config)
         row["orders"].extend(case.order_numbers)
         if case.rating is not None:
             row["ratings"].append(case.rating)
@@ -245,7 +245,8 @@ def _was_accepted(store: CaseStore, case: Case) -> bool:
     )
 
 
-def _answered_late(case: Case) -> bool:
+def _answered_late(case: Case, config: Config) -> bool:
     if case.answered_at is None:
         return False
-    return case.answered_at[:10] > case.deadline
+    answered = datetime.fromisoformat(case.answered_at).astimezone(config.shop.tz).date()
+    return answered.isoformat() > case.deadline

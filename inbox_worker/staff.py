@@ -9,6 +9,7 @@ and the sender gets a short confirmation of what was applied.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 from inbox_worker.casework import (
@@ -20,6 +21,7 @@ from inbox_worker.casework import (
     status_event,
 )
 from inbox_worker.compose import Letter
+from inbox_worker.deadlines import deadline_for
 from inbox_worker.models import STAGE_OF, TRANSITIONS, Case, CaseStatus
 from inbox_worker.tags import StaffCommand, parse_command
 
@@ -82,6 +84,9 @@ def _updated_case(case: Case, command: StaffCommand, incoming: Incoming) -> Case
     if command.category is not None:
         changes["category"] = command.category
         changes["stage"] = STAGE_OF[command.category]
+        received = datetime.fromisoformat(case.received_at)
+        deadline, kind = deadline_for(received, command.category, incoming.config.shop)
+        changes["deadline"], changes["deadline_kind"] = deadline.isoformat(), kind
     if command.resolution is not None:
         changes["resolution"] = command.resolution
     if command.assign is not None:
@@ -115,8 +120,9 @@ def _customer_update(incoming: Incoming, old: Case, case: Case, command: StaffCo
         "status_changed": old.status is not case.status,
     }
     letter = customer_letter(template, case, incoming.mail, variables)
-    # The customer's thread is the case's, not the staff member's mail.
-    return replace(letter, in_reply_to=case.thread_ids[0], references=(case.thread_ids[0],))
+    # The customer's thread is the case's, not the staff member's mail; a person wrote it.
+    first = case.thread_ids[0]
+    return replace(letter, in_reply_to=first, references=(first,), automatic=False)
 
 
 def _confirmation(incoming: Incoming, case: Case, command: StaffCommand) -> Letter:

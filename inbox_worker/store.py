@@ -11,6 +11,8 @@ commit. One process at a time: the store takes an exclusive ``flock``.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import fcntl
 import hashlib
 import json
@@ -78,7 +80,8 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
         _fsync_dir(path.parent)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # the cleanup must not hide the real error
+            tmp.unlink(missing_ok=True)
         raise StoreError(f"cannot write {path}: {exc}") from exc
 
 
@@ -183,8 +186,13 @@ class CaseStore:
             self._index_case(doc.doc_id, doc)
         for doc in self._events.all():
             self._events_of[doc["case_id"]].append(doc.doc_id)
-        self._seen_ids = {doc["message_id"] for doc in self._processed.all() if doc.get("real_id")}
-        self._seen_hashes = {doc["sha256"] for doc in self._processed.all()}
+        self._seen_ids: dict[str, set[str]] = defaultdict(set)  # Message-ID -> content digests
+        self._seen_hashes: set[str] = set()
+        for doc in self._processed.all():
+            self._seen_hashes.add(doc["sha256"])
+            if doc.get("real_id"):
+                self._seen_ids[doc["message_id"]].add(doc.get("content", ""))
+        self._quarantined = {doc["sha256"] for doc in self._quarantine.all()}
         self._outbox_doc = {doc["message_id"]: doc.doc_id for doc in self._outbox.all()}
         self._queued_to: dict[str, list[str]] = defaultdict(list)
         for doc in self._outbox.all():
@@ -260,19 +268,37 @@ class CaseStore:
 
     # -- processed mail ---------------------------------------------------------------
 
-    def is_processed(self, message_id: str, sha256: str) -> bool:
-        """True when this mail (same Message-ID, or same bytes) was processed before."""
-        return sha256 in self._seen_hashes or message_id in self._seen_ids
+    def seen_bytes(self, sha256: str) -> bool:
+        """True when a mail with exactly these bytes was processed before."""
+        return sha256 in self._seen_hashes
+
+    def is_processed(self, message_id: str, sha256: str, content: str = "") -> bool:
+        """True when this mail was processed before: the same bytes, or the same Message-ID
+        with the same content (a re-delivered copy). Another mail that merely reuses a
+        Message-ID is not taken for a copy."""
+        if sha256 in self._seen_hashes:
+            return True
+        known = self._seen_ids.get(message_id) or set()
+        return content in known or (bool(known) and "" in known)
 
     def mark_processed(
-        self, message_id: str, sha256: str, real_id: bool, at: datetime, **data: Any
+        self,
+        message_id: str,
+        sha256: str,
+        real_id: bool,
+        at: datetime,
+        content: str = "",
+        **data: Any,
     ) -> None:
         doc = {"message_id": message_id, "sha256": sha256, "real_id": real_id}
-        self._processed.insert({**doc, "at": at.isoformat(), **data})
+        self._processed.insert({**doc, "content": content, "at": at.isoformat(), **data})
         self._seen_hashes.add(sha256)
         if real_id:
-            self._seen_ids.add(message_id)
+            self._seen_ids[message_id].add(content)
         self._failures.remove(Query().sha256 == sha256)
+
+    def is_quarantined(self, sha256: str) -> bool:
+        return sha256 in self._quarantined
 
     # -- failures (for quarantine) ------------------------------------------------------
 
@@ -284,6 +310,13 @@ class CaseStore:
         """
         self._append_journal({"op": "attempt", "sha256": sha256, "uid": uid})
         return self._bump_attempts(sha256, uid, error=None)
+
+    def undo_attempt(self, sha256: str) -> None:
+        """Take back an attempt that failed through no fault of the mail (a system error)."""
+        row = self._failures.get(Query().sha256 == sha256)
+        if isinstance(row, dict):
+            attempts = max(int(row["attempts"]) - 1, 0)
+            self._failures.update({"attempts": attempts}, doc_ids=[row.doc_id])
 
     def end_attempt(self, sha256: str) -> None:
         """Processing of a mail ended (well or with a caught error): it did not kill us.
@@ -315,6 +348,7 @@ class CaseStore:
             {**row, "error": error, "at": at.isoformat()}, Query().sha256 == sha256
         )
         self._failures.remove(Query().sha256 == sha256)
+        self._quarantined.add(sha256)
         return short_id
 
     def quarantined(self) -> list[dict[str, Any]]:
@@ -326,6 +360,7 @@ class CaseStore:
         if not isinstance(row, dict):
             return None
         self._quarantine.remove(doc_ids=[row.doc_id])
+        self._quarantined.discard(row["sha256"])
         return dict(row)
 
     def mails_to(self, recipient: str, since: datetime) -> int:
@@ -412,10 +447,22 @@ class CaseStore:
 
     def _apply_sent(self, message_id: str, at: str, server_reply: str) -> None:
         doc_id = self._outbox_doc.get(message_id)
-        if doc_id is None:
+        doc = self._outbox.get(doc_id=doc_id) if doc_id is not None else None
+        if not isinstance(doc, dict) or doc["status"] == "sent":
             return
         update = {"status": "sent", "sent_at": at, "server_reply": server_reply}
-        self._outbox.update(update, doc_ids=[doc_id])
+        self._outbox.update(update, doc_ids=[doc_id])  # type: ignore[list-item]
+        self._record_answer(doc["mail"], at, server_reply)
+
+    def _record_answer(self, mail: dict[str, Any], at: str, server_reply: str) -> None:
+        """A decision (accepted/rejected) sent to the customer meets the statutory deadline:
+        keep the proof on the case. Runs for a live send and for a replayed journal alike."""
+        case = self.get(mail["case_id"]) if mail.get("case_id") else None
+        if mail["template"] != "decision" or case is None or case.answered_at is not None:
+            return
+        self.save(dataclasses.replace(case, answered_at=at))
+        sent = {"message_id": mail["message_id"], "server_reply": server_reply, "to": mail["to"]}
+        self.add_event(case.id, datetime.fromisoformat(at), "answered", **sent)
 
     # -- mailbox state ------------------------------------------------------------------
 

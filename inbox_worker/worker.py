@@ -13,7 +13,7 @@ import logging
 import signal
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from types import FrameType
 from typing import Protocol
@@ -156,22 +156,8 @@ def _send_one(services: Services, session: SendSession, mail: OutgoingMail) -> i
         store.mark_failed(mail.message_id, str(exc), _next_attempt(services, mail, now))
         raise
     store.mark_sent(mail.message_id, now, reply)
-    _record_evidence(services, mail, now, reply)
     log.info("sent %s to %s case=%s (%s)", mail.template, mail.to, mail.case_id, reply)
     return 1
-
-
-def _record_evidence(services: Services, mail: OutgoingMail, now: datetime, reply: str) -> None:
-    """An answer on the merits meets the statutory deadline only once it is sent: keep proof."""
-    if mail.template != "decision" or not mail.case_id:
-        return
-    case = services.store.get(mail.case_id)
-    if case is None or case.answered_at is not None:
-        return
-    services.store.save(replace(case, answered_at=now.isoformat()))
-    services.store.add_event(
-        case.id, now, "answered", message_id=mail.message_id, server_reply=reply, to=mail.to
-    )
 
 
 def _next_attempt(services: Services, mail: OutgoingMail, now: datetime) -> datetime | None:

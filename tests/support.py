@@ -79,14 +79,18 @@ class FakeMailbox:
     uidvalidity: int = 1
     next_uid: int = 1
 
-    def add(self, data: bytes) -> int:
+    arrived: dict[int, datetime] = field(default_factory=dict)
+
+    def add(self, data: bytes, at: datetime = NOW) -> int:
+        """A mail arrives (``at``: its arrival time, as IMAP's INTERNALDATE)."""
         uid, self.next_uid = self.next_uid, self.next_uid + 1
         self.mails[uid] = data
+        self.arrived[uid] = at
         return uid
 
     def fetch_batch(self, limit: int, skip_uids: set[int] | None = None) -> list[RawMail]:
         uids = [uid for uid in sorted(self.mails) if uid not in (skip_uids or set())][:limit]
-        return [RawMail(uid, self.mails[uid], NOW, self.uidvalidity) for uid in uids]
+        return [RawMail(uid, self.mails[uid], self.arrived[uid], self.uidvalidity) for uid in uids]
 
     def move_to_processed(self, uids: list[int]) -> None:
         self._move(uids, self.processed)

@@ -27,9 +27,11 @@ def test_safe_names(given: str, expected: str) -> None:
     assert safe_name(given) == expected
 
 
-def test_long_names_keep_their_extension() -> None:
+def test_long_names_keep_their_extension_within_the_byte_limit() -> None:
     name = safe_name("x" * 500 + ".jpeg")
-    assert len(name) <= 100 and name.endswith(".jpeg")
+    assert len(name.encode()) <= 150 and name.endswith(".jpeg")
+    wide = safe_name("写真" * 100 + ".jpg")  # 3 bytes a letter: file systems count bytes
+    assert len(wide.encode()) <= 150 and wide.endswith(".jpg")
 
 
 def test_saved_files_stay_in_the_folder_and_never_collide(tmp_path: Path) -> None:

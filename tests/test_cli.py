@@ -103,6 +103,11 @@ def test_quarantine_list_and_retry(
     listed = _cli(config, "quarantine", "list").stdout
     assert "failed 3 times" in listed, listed
     quarantine_id = listed.split()[0]
+    working = config.read_text()
+    config.write_text(working.replace(f"port = {pymap_plain.port}", "port = 9"))
+    assert _cli(config, "quarantine", "retry", quarantine_id).returncode == 1  # IMAP down
+    assert quarantine_id in _cli(config, "quarantine", "list").stdout  # the record is kept
+    config.write_text(working)
     retried = _cli(config, "quarantine", "retry", quarantine_id)
     assert retried.returncode == 0, retried.stderr
     assert "back in INBOX" in retried.stdout

@@ -231,3 +231,105 @@ def test_disk_full_stops_the_cycle_safely_and_the_next_one_recovers(
     report = poll_once(services, mailbox, sender)
     assert (report.new_cases, len(sender.sent), mailbox.processed) == (1, 2, [1])
     assert len(json.loads(path.read_text())["cases"]) == 1
+
+
+def _staff_reply(sender: FakeSender, text: str) -> bytes:
+    notice = sender.to("obsluga@sklep.example")[0]
+    return make_mail(
+        sender="anna.nowak@sklep.example",
+        subject=f"Re: {notice.subject}",
+        body=text,
+        in_reply_to=notice.message_id,
+        headers=AUTH,
+    )
+
+
+def test_caps_never_hold_back_what_staff_wrote(services: Services) -> None:
+    mailbox, sender = FakeMailbox(), FakeSender()
+    mailbox.add(make_mail(message_id="<c1@poczta.example>"))
+    poll_once(services, mailbox, sender)
+    (case,) = services.store.all_cases()
+    for n in range(8):  # the customer exhausts the hourly cap with status questions
+        mailbox.add(
+            make_mail(
+                subject=f"Re: [#{case.id}] ?",
+                body="Jaki jest status?",
+                message_id=f"<q{n}@poczta.example>",
+            )
+        )
+        poll_once(services, mailbox, sender)
+    mailbox.add(_staff_reply(sender, "#status uznana\n\nWymienimy czajnik."))
+    poll_once(services, mailbox, sender)
+    assert sender.to("anna@poczta.example")[-1].template == "decision"
+    assert services.store.get(case.id).answered_at is not None
+
+
+def test_the_proof_of_an_answer_survives_a_crash_before_commit(services: Services) -> None:
+    mailbox, sender = FakeMailbox(), FakeSender()
+    mailbox.add(make_mail(message_id="<c1@poczta.example>"))
+    poll_once(services, mailbox, sender)
+    (case,) = services.store.all_cases()
+    mailbox.add(_staff_reply(sender, "#status uznana\n\nWymienimy czajnik."))
+    sender.down = True  # the decision is committed to the outbox but not sent
+    poll_once(services, mailbox, sender)
+    decision = services.store.pending(NOW + timedelta(days=1))[0]
+    services.store.mark_sent(decision.message_id, NOW, "250 ok")  # journalled at once ...
+    services.store.abandon()  # ... and the worker dies before the next commit
+    services.store = CaseStore(services.config.storage.path)
+    answered = services.store.get(case.id)
+    assert answered.answered_at is not None
+    assert [e for e in services.store.events(case.id) if e["type"] == "answered"]
+
+
+def test_a_broken_template_stops_the_cycle_instead_of_quarantining_mail(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from inbox_worker.errors import TemplateError
+
+    def broken(letter: object) -> None:
+        raise TemplateError("template pl/ack_new_case.txt.j2: 'deadlin' is undefined")
+
+    monkeypatch.setattr(services.templates, "render", broken)
+    mailbox, sender = FakeMailbox(), FakeSender()
+    mailbox.add(make_mail(message_id="<c1@poczta.example>"))
+    for _ in range(4):
+        with pytest.raises(TemplateError):
+            poll_once(services, mailbox, sender)
+    assert list(mailbox.mails) == [1] and mailbox.quarantined == []
+
+
+def test_a_reused_message_id_is_not_taken_for_a_copy(services: Services) -> None:
+    mailbox, sender = FakeMailbox(), FakeSender()
+    mailbox.add(make_mail(message_id="<1@localhost>"))
+    mailbox.add(
+        make_mail(
+            sender="Jan <jan@poczta.example>",
+            message_id="<1@localhost>",
+            body="Paczka z zamówienia 512345 nie doszła.",
+        )
+    )
+    report = poll_once(services, mailbox, sender)
+    assert (report.new_cases, report.duplicates) == (2, 0)
+
+
+def test_a_reopened_case_gets_a_new_clock(services: Services) -> None:
+    mailbox, sender = FakeMailbox(), FakeSender()
+    mailbox.add(make_mail(message_id="<c1@poczta.example>"))
+    poll_once(services, mailbox, sender)
+    (case,) = services.store.all_cases()
+    mailbox.add(_staff_reply(sender, "#status uznana\nWymienimy."))
+    mailbox.add(_staff_reply(sender, "#status zamknieta"))
+    poll_once(services, mailbox, sender)
+    later = NOW + timedelta(days=5)
+    mailbox.add(
+        make_mail(
+            subject=f"Re: [#{case.id}]",
+            body="Nowy czajnik też przecieka!",
+            message_id="<c9@poczta.example>",
+        ),
+        at=later,
+    )
+    poll_once(services, mailbox, sender)
+    reopened = services.store.get(case.id)
+    assert reopened.status is CaseStatus.IN_PROGRESS and reopened.answered_at is None
+    assert (case.deadline, reopened.deadline) == ("2026-11-30", "2026-12-05")

@@ -93,7 +93,7 @@ def test_stage_report_groups_cases_by_stage(world: tuple) -> None:  # type: igno
         )
     )
     poll_once(services, mailbox, sender)
-    report = stage_report(services.store, NOW - timedelta(days=1))
+    report = stage_report(services.store, services.config, NOW - timedelta(days=1))
     assert report["cases"] == 2
     assert report["stages"]["product"]["categories"] == {"defective": 1}
     assert report["stages"]["delivery"]["categories"] == {"not_delivered": 1}
