@@ -11,10 +11,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from inbox_worker.rules import NEUTRAL, Markers, PhraseRule
 
@@ -41,24 +40,43 @@ class Hit:
 def find_hits(
     doc: Doc, matcher: PhraseMatcher, rules: dict[str, PhraseRule], markers: Markers
 ) -> list[Hit]:
+    """Every counting match of a rule in ``doc``, with its setting (negated, request ...)."""
     strings = doc.vocab.strings
     found: dict[str, list[tuple[int, int]]] = {}
     for match_id, start, end in matcher(doc):
         found.setdefault(strings[match_id], []).append((start, end))
     found = _without_neutral(found, rules)
     spans: list[tuple[PhraseRule, int, int]] = []
+    first_groups = set()
     for key, positions in found.items():
         name, part = key.split("|", 1)
-        rule = rules[name]
         if part == "p":
+            rule = rules[name]
             spans += [(rule, s, e) for s, e in positions]
-    words: list[int] = []
-    for rule in rules.values():
-        if rule.together and all(f"{rule.name}|g{i}" in found for i in range(len(rule.together))):
-            words = words or _word_positions(doc)
-            spans += _together(rule, found, words)
+        elif part == "g0":
+            first_groups.add(name)
+    tokens: _Tokens | None = None
+    for rule in rules.values():  # in file order, so ties resolve the same way every time
+        if rule.name in first_groups and all(k in found for k in _group_keys(rule)):
+            tokens = tokens or _Tokens.of(doc, markers)
+            spans += _together(rule, found, tokens.words)
     spans = _drop_contained(spans)
-    return [_hit(doc, rule, start, end, markers) for rule, start, end in spans]
+    if not spans:
+        return []
+    tokens = tokens or _Tokens.of(doc, markers)
+    return [_hit(doc, tokens, rule, start, end, markers) for rule, start, end in spans]
+
+
+_GROUP_KEYS: dict[tuple[str, int], tuple[str, ...]] = {}
+
+
+def _group_keys(rule: PhraseRule) -> tuple[str, ...]:
+    """Matcher keys of a rule's groups, built once per rule (a dataclass hash would cost more)."""
+    key = (rule.name, len(rule.together))
+    keys = _GROUP_KEYS.get(key)
+    if keys is None:
+        keys = _GROUP_KEYS[key] = tuple(f"{rule.name}|g{i}" for i in range(key[1]))
+    return keys
 
 
 def _without_neutral(
@@ -83,16 +101,6 @@ def _without_neutral(
         if positions:
             kept[key] = positions
     return kept
-
-
-def _word_positions(doc: Doc) -> list[int]:
-    """Token index → index among words, so punctuation and spaces do not use up a window."""
-    positions, count = [], 0
-    for token in doc:
-        positions.append(count)
-        if not (token.is_punct or token.is_space):
-            count += 1
-    return positions
 
 
 def _together(
@@ -133,14 +141,14 @@ def _drop_contained(spans: list[tuple[PhraseRule, int, int]]) -> list[tuple[Phra
         (rule, start, end)
         for rule, start, end in spans
         if not any(
-            _competes(r, rule) and s <= start and end <= e and (s, e) != (start, end)
+            s <= start and end <= e and (s, e) != (start, end) and _competes(r, rule)
             for r, s, e in phrases
         )
     ]
     kept: list[tuple[PhraseRule, int, int]] = []
     for rule, start, end in sorted(lexical, key=lambda x: (-x[0].weight, x[1] - x[2], x[1])):
         if not any(
-            family_of(r) == family_of(rule) and r.target == rule.target and s < end and start < e
+            s < end and start < e and r.target == rule.target and family_of(r) == family_of(rule)
             for r, s, e in kept
         ):
             kept.append((rule, start, end))
@@ -166,66 +174,83 @@ def _family_of_source(source: str) -> str:
     return {"categories.toml": "category", "resolutions.toml": "resolution"}.get(name, "kind")
 
 
-def _hit(doc: Doc, rule: PhraseRule, start: int, end: int, markers: Markers) -> Hit:
-    span = doc[start:end]
-    sentence = _sentence(doc, start, end)
-    norms = {token.norm_ for token in sentence}
-    asks = [t for t in sentence if t.norm_ in markers.requests]
-    refusals = [t for t in asks if t.i > 0 and doc[t.i - 1].norm_ in markers.negators]
+_SENTENCE_ENDS = frozenset([".", "!", "?"])
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    """Per-token facts of one doc, read in one pass: hits look at their sentence often."""
+
+    norm: list[str]
+    lower: list[str]
+    breaks: list[bool]  # ends a clause: punctuation, "ale", a line break
+    ends: list[bool]  # ends a sentence: . ! ? or a blank line
+    words: list[int]  # index among words, so punctuation does not use up a window
+
+    @classmethod
+    def of(cls, doc: Doc, markers: Markers) -> _Tokens:
+        tokens = cls([], [], [], [], [])
+        count = 0
+        for token in doc:
+            text, norm, space = token.text, token.norm_, token.is_space
+            tokens.norm.append(norm)
+            tokens.lower.append(token.lower_)
+            tokens.breaks.append(text in _CLAUSE_BREAKS or norm in markers.breaks or "\n" in text)
+            tokens.ends.append(text in _SENTENCE_ENDS or (space and "\n\n" in text))
+            tokens.words.append(count)
+            if not (token.is_punct or space):
+                count += 1
+        return tokens
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        left = start
+        while left > 0 and not self.ends[left - 1]:
+            left -= 1
+        right = end
+        while right < len(self.ends) and not self.ends[right - 1]:
+            right += 1
+        return left, right
+
+
+def _hit(
+    doc: Doc, tokens: _Tokens, rule: PhraseRule, start: int, end: int, markers: Markers
+) -> Hit:
+    left, right = tokens.sentence(start, end)
+    norms = tokens.norm[left:right]
+    asks = [i for i in range(left, right) if tokens.norm[i] in markers.requests]
+    refusals = [i for i in asks if i > 0 and tokens.norm[i - 1] in markers.negators]
     # "Nie chcę kolejnego egzemplarza": a refused request cancels what follows it.
     refused = family_of(rule) == "resolution" and (
-        any(
-            t.i < start and not any(_breaks(doc[i], markers) for i in range(t.i, start))
-            for t in refusals
-        )
-        or _preceded_by(doc, start, markers.alternatives, markers, 3, markers.requests)
+        any(i < start and not any(tokens.breaks[i:start]) for i in refusals)
+        or _preceded_by(tokens, start, markers.alternatives, 3, markers.requests)
     )
     return Hit(
         rule=rule.name,
         family=family_of(rule),
         target=rule.target,
         weight=rule.weight,
-        text=span.text[:80],
-        start=span.start_char,
-        negated=rule.negatable and (refused or _negated(doc, start, markers)),
+        text=doc[start:end].text[:80],
+        start=doc[start].idx,
+        negated=rule.negatable and (refused or _negated(tokens, start, markers)),
         request=len(asks) > len(refusals),
-        conditional=bool(norms & markers.conditions),
+        conditional=not markers.conditions.isdisjoint(norms),
         remedy=rule.remedy,
         when_category=rule.when_category,
     )
 
 
-def _breaks(token: Token, markers: Markers) -> bool:
-    return token.text in _CLAUSE_BREAKS or token.norm_ in markers.breaks or "\n" in token.text
-
-
-def _sentence(doc: Doc, start: int, end: int) -> Span:
-    left = start
-    while left > 0 and not _ends_sentence(doc[left - 1]):
-        left -= 1
-    right = end
-    while right < len(doc) and not _ends_sentence(doc[right - 1]):
-        right += 1
-    return doc[left:right]
-
-
-def _ends_sentence(token: Any) -> bool:
-    return bool(token.text in {".", "!", "?"} or (token.is_space and "\n\n" in token.text))
-
-
-def _negated(doc: Doc, start: int, markers: Markers) -> bool:
+def _negated(tokens: _Tokens, start: int, markers: Markers) -> bool:
     # Polish negative concord: in "nic nie dotarło" the "nic" does not undo the "nie" the
     # phrase starts with; a phrase that carries its own negation is never negated again.
-    if doc[start].norm_ in markers.negators:
+    if tokens.norm[start] in markers.negators:
         return False
-    return _preceded_by(doc, start, markers.negators, markers, 4)
+    return _preceded_by(tokens, start, markers.negators, 4)
 
 
 def _preceded_by(
-    doc: Doc,
+    tokens: _Tokens,
     start: int,
     words: frozenset[str],
-    markers: Markers,
     distance: int,
     stops: frozenset[str] = frozenset(),
 ) -> bool:
@@ -234,9 +259,8 @@ def _preceded_by(
     ``stops`` end the search like a clause break ("zamiast wymiany *wolę* obniżkę").
     """
     for index in range(start - 1, max(start - distance - 1, -1), -1):
-        token = doc[index]
-        if token.norm_ in words or token.lower_ in words:
+        if tokens.norm[index] in words or tokens.lower[index] in words:
             return True
-        if _breaks(token, markers) or token.norm_ in stops:
+        if tokens.breaks[index] or tokens.norm[index] in stops:
             return False
     return False
