@@ -5,6 +5,10 @@
   been used to develop the rules (its misclassifications were studied), so it is no longer
   an honest measure of generalisation: its floors only catch regressions. They sit a
   little below what the rules reach, so one or two new misses do not fail the build.
+- ``heldout2``: tests/data/heldout2, 90 mails written blind by a second author and never
+  used to tune the rules: the honest measure of generalisation. Keep it blind: fix the
+  language, not these files. Floors sit below what the rules reach (measured: kind 0.967,
+  category 0.938, resolution 0.954, orders 0.978, name 0.989).
 """
 
 from __future__ import annotations
@@ -37,6 +41,17 @@ CORPORA = {
             "order_numbers": 0.97,
             "category": 0.94,
             "resolution": 0.94,
+            "customer_name": 0.95,
+        },
+    ),
+    "heldout2": (
+        ROOT / "tests" / "data" / "heldout2",
+        {
+            "kind": 0.93,
+            "language": 0.98,
+            "order_numbers": 0.95,
+            "category": 0.90,
+            "resolution": 0.88,
             "customer_name": 0.95,
         },
     ),
