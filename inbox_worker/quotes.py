@@ -10,9 +10,10 @@ cannot make the search slow.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from mailparser_reply import EmailMessage
+
+from inbox_worker.language import fold
 
 _VERB = (
     r"(?:wrote|writes|napisa[lł]\s*\(a\)|napisa[lł]a?|pisze|"
@@ -60,13 +61,6 @@ def split_reply(text: str) -> tuple[str, str]:
         index += 1
     quoted.extend(lines[hard:])
     return "\n".join(own).strip(), "\n".join(quoted).strip()
-
-
-def fold(text: str) -> str:
-    """Lower-case ``text`` and drop its diacritics (``ł`` → ``l``) for matching."""
-    text = text.lower().replace("ł", "l")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _hard_boundary(lines: list[str], folded: list[str]) -> int:

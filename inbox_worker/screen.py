@@ -12,13 +12,13 @@ from __future__ import annotations
 import logging
 import re
 import tomllib
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from inbox_worker.errors import RulesError
+from inbox_worker.language import fold as fold_letters
 from inbox_worker.models import Kind, ParsedMail, Screening
 
 log = logging.getLogger(__name__)
@@ -58,9 +58,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00
 def fold(text: str) -> str:
     """Lower-case, drop diacritics (``ł`` → ``l``), make typographic apostrophes plain
     (Outlook and phones write ``I’m``) and collapse whitespace, for matching."""
-    text = text.lower().replace("\u0142", "l").translate(_APOSTROPHES)
-    decomposed = unicodedata.normalize("NFKD", text)
-    return _SPACES.sub(" ", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return _SPACES.sub(" ", fold_letters(text.translate(_APOSTROPHES)))
 
 
 @dataclass(frozen=True)
@@ -320,12 +318,17 @@ def phrase_regex(
     phrases: Sequence[str], patterns: Sequence[str], anchored: bool
 ) -> re.Pattern[str]:
     """One regex for folded ``phrases`` (whole words) and raw ``patterns``."""
-    parts = []
+    words, parts = [], []
     for phrase in phrases:
         folded = fold(phrase).strip()
+        if folded[:1].isalnum() and folded[-1:].isalnum() and not anchored:
+            words.append(re.escape(folded))  # the common case: whole words, see below
+            continue
         head = r"(?<!\w)" if folded[:1].isalnum() and not anchored else ""
         tail = r"(?!\w)" if folded[-1:].isalnum() else ""
         parts.append(head + re.escape(folded) + tail)
+    if words:  # one pair of word boundaries around them all: several times faster to scan
+        parts.insert(0, r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)")
     parts.extend(patterns)
     body = "|".join(parts) or r"(?!)"
     return re.compile((_SUBJECT_TAGS if anchored else "") + f"(?:{body})")
