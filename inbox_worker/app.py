@@ -58,8 +58,7 @@ class Running:
     def poll(self) -> PollReport:
         with self.mailbox() as mailbox:
             report = poll_once(self.services, mailbox, self.sender)
-        self.services.store.set_meta("last_poll", self.services.clock().isoformat())
-        self.services.store.commit()
+        self.services.store.beat(self.services.clock())
         return report
 
     def deliver(self) -> PollReport:

@@ -103,7 +103,7 @@ def _digest(
 def store_health(store: CaseStore, config: Config, now: datetime) -> tuple[list[str], bool]:
     """Health lines from the store alone, and whether they look healthy."""
     healthy = True
-    last_poll = store.get_meta("last_poll")
+    last_poll = store.last_beat()
     lines = [f"last successful poll: {last_poll or 'never'}"]
     if last_poll is None or now - datetime.fromisoformat(last_poll) > timedelta(
         seconds=max(600, 5 * config.schedule.poll_seconds)

@@ -464,6 +464,27 @@ class CaseStore:
         sent = {"message_id": mail["message_id"], "server_reply": server_reply, "to": mail["to"]}
         self.add_event(case.id, datetime.fromisoformat(at), "answered", **sent)
 
+    # -- heartbeat ----------------------------------------------------------------------
+    # A tiny file of its own: a poll that found nothing must not rewrite the whole store.
+
+    def beat(self, at: datetime) -> None:
+        """Record a successful poll."""
+        if self.path is not None and not self.read_only:
+            write_atomically(self._beat_path, at.isoformat().encode())
+
+    def last_beat(self) -> str | None:
+        if self.path is None:
+            return None
+        try:
+            return self._beat_path.read_text(encoding="utf-8").strip() or None
+        except OSError:
+            return None
+
+    @property
+    def _beat_path(self) -> Path:
+        assert self.path is not None
+        return self.path.with_name(self.path.name + ".last-poll")
+
     # -- mailbox state ------------------------------------------------------------------
 
     def get_meta(self, key: str, default: Any = None) -> Any:
