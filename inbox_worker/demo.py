@@ -119,7 +119,7 @@ def _round(running: app.Running, smtp: EmbeddedSmtp, title: str) -> None:
         body = parsed.get_body(("plain",))
         text = body.get_content() if body is not None else ""
         lines = [line for line in text.strip().splitlines() if line.strip()][:3]
-        click.echo(f"   -> {parsed['To']}: {parsed['Subject']}")
+        click.echo(f"   -> {parsed['To']}: {str(parsed['Subject']).strip()}")
         for line in lines:
             click.echo(f"        {line}")
     click.echo("")
