@@ -26,6 +26,3 @@ class Archive:
 
     def path_of(self, digest: str) -> Path:
         return self.directory / digest[:2] / f"{digest}.eml"
-
-    def load(self, digest: str) -> bytes:
-        return self.path_of(digest).read_bytes()

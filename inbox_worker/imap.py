@@ -371,21 +371,6 @@ class ImapMailbox:
             log.info("%s: created folder %s", self._where, folder)
         self._folders.add(folder)
 
-    def requeue_from_quarantine(self, message_id: str) -> int:
-        """Move the quarantined mail(s) with this Message-ID back to ``folder``; how many.
-
-        Raises ``MailboxError`` when the quarantine holds no such mail.
-        """
-        quarantine = self.config.quarantine_folder
-        self._ensure_folder(quarantine)
-        try:
-            count = self._run("requeue", lambda c: self._requeue(c, quarantine, message_id))
-        finally:
-            self._run("select", lambda c: self._select(c, self.config.folder))
-        if not count:
-            raise MailboxError(f"{self._where}: no mail {message_id} in {quarantine!r}")
-        return count
-
     def requeue_by_digest(self, sha256: str) -> int:
         """Move the quarantined mail whose bytes have this SHA-256 back to ``folder``.
 
@@ -413,13 +398,6 @@ class ImapMailbox:
         if matches:
             self._move_once(client, sorted(matches), self.config.folder)
         return len(matches)
-
-    def _requeue(self, client: IMAPClient, quarantine: str, message_id: str) -> int:
-        client.select_folder(quarantine)
-        uids = sorted(client.search(["HEADER", "Message-ID", message_id]))
-        if uids:
-            self._move_once(client, uids, self.config.folder)
-        return len(uids)
 
     # -- seeding (tests, demo) ---------------------------------------------------------
 

@@ -373,9 +373,6 @@ class CaseStore:
         since_iso = since.isoformat()
         return sum(1 for at in self._queued_to.get(_case_key(case_id), ()) if at >= since_iso)
 
-    def failures(self) -> list[dict[str, Any]]:
-        return [dict(doc) for doc in self._failures.all()]
-
     def _bump_attempts(self, sha256: str, uid: int, error: str | None) -> int:
         row = self._failures.get(Query().sha256 == sha256)
         if isinstance(row, dict):
