@@ -1,7 +1,7 @@
 """Turn a routing decision into changes: the case as it becomes, its events, the letters.
 
 Everything here is computed before anything is written, so that one mail's changes are
-applied to the store all at once or not at all (see ``pipeline.apply_changes``).
+applied to the store all at once or not at all (see ``pipeline._apply``).
 """
 
 from __future__ import annotations

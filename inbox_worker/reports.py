@@ -23,6 +23,16 @@ def is_settled(case: Case) -> bool:
     return case.answered_at is not None or case.status is CaseStatus.CLOSED
 
 
+def deadline_state(case: Case, now: datetime, config: Config) -> str:
+    """``settled`` (answered or closed), ``overdue``, ``due_soon`` or ``running``."""
+    if is_settled(case):
+        return "settled"
+    left = days_left(case.deadline, now, config.shop)
+    if left < 0:
+        return "overdue"
+    return "due_soon" if left <= config.shop.deadline_warning_days else "running"
+
+
 def select_cases(
     store: CaseStore, config: Config, statuses: tuple[str, ...], overdue: bool, due_soon: bool
 ) -> list[Case]:
@@ -30,17 +40,10 @@ def select_cases(
     chosen = sorted(store.all_cases(), key=lambda case: case.created_at)
     if statuses:
         chosen = [case for case in chosen if case.status.value in statuses]
-    if overdue:
-        chosen = [
-            c for c in chosen if not is_settled(c) and days_left(c.deadline, now, config.shop) < 0
-        ]
-    if due_soon:
-        window = config.shop.deadline_warning_days
-        chosen = [
-            c
-            for c in chosen
-            if not is_settled(c) and 0 <= days_left(c.deadline, now, config.shop) <= window
-        ]
+    wanted = {"overdue"} if overdue else set()
+    wanted |= {"due_soon"} if due_soon else set()
+    if wanted:
+        chosen = [case for case in chosen if deadline_state(case, now, config) in wanted]
     return chosen
 
 
@@ -66,10 +69,11 @@ def case_table(cases: list[Case], config: Config) -> str:
 def queue_deadline_reminders(services: Services) -> str:
     """Warn staff of cases due soon and tell the owner of cases past their deadline."""
     store, config, now = services.store, services.config, services.clock()
-    open_cases = [case for case in store.all_cases() if not is_settled(case)]
+    states = {case.id: deadline_state(case, now, config) for case in store.all_cases()}
+    open_cases = [case for case in store.all_cases() if states[case.id] != "settled"]
     left = {case.id: days_left(case.deadline, now, config.shop) for case in open_cases}
-    due = [c for c in open_cases if 0 <= left[c.id] <= config.shop.deadline_warning_days]
-    overdue = [c for c in open_cases if left[c.id] < 0]
+    due = [c for c in open_cases if states[c.id] == "due_soon"]
+    overdue = [c for c in open_cases if states[c.id] == "overdue"]
     letters = []
     if due:
         letters.append(_digest("staff_deadlines", config.shop.staff_notify, due, left, config))
@@ -119,11 +123,7 @@ def store_health(store: CaseStore, config: Config, now: datetime) -> tuple[list[
         lines.append("UNHEALTHY: replies have waited in the outbox for over an hour")
     quarantined = store.quarantined()
     lines.append(f"quarantine: {len(quarantined)}")
-    overdue = [
-        c
-        for c in store.all_cases()
-        if not is_settled(c) and days_left(c.deadline, now, config.shop) < 0
-    ]
+    overdue = [c for c in store.all_cases() if deadline_state(c, now, config) == "overdue"]
     lines.append(f"cases overdue: {len(overdue)}")
     if overdue:
         healthy = False

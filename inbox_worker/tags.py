@@ -135,7 +135,7 @@ def _unknown(what: str, given: str, known: list[str]) -> str:
 def _without_signature(text: str) -> str:
     kept: list[str] = []
     for line in text.split("\n"):
-        if _SIGNATURE.match(line.strip()) or line.rstrip() == "--":
+        if _SIGNATURE.match(line.strip()):
             break
         kept.append(line)
     return "\n".join(kept).strip()
