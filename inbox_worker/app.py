@@ -18,9 +18,9 @@ from inbox_worker.config import Config
 from inbox_worker.errors import InboxWorkerError, MailboxError, SendError
 from inbox_worker.imap import ImapMailbox
 from inbox_worker.pipeline import Services, open_services
-from inbox_worker.smtp import SmtpSender
+from inbox_worker.smtp import Sender, SmtpSender
 from inbox_worker.store import CaseStore
-from inbox_worker.worker import PollReport, SendSession, deliver, poll_once, run_scheduler
+from inbox_worker.worker import PollReport, deliver, poll_once, run_scheduler
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -45,9 +45,9 @@ class Running:
     def mailbox(self) -> ImapMailbox:
         return ImapMailbox(self.config.imap, self.imap_password)
 
-    def sender(self) -> AbstractContextManager[SendSession]:
+    def sender(self) -> AbstractContextManager[Sender]:
         smtp = self.config.smtp
-        sender: AbstractContextManager[SendSession] = SmtpSender(
+        sender: AbstractContextManager[Sender] = SmtpSender(
             smtp,
             self.smtp_password,
             self.config.shop.support_address,

@@ -7,8 +7,10 @@ none``. Secrets come from the environment variable a ``password_env`` key names.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
+import ssl
 import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -18,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from inbox_worker.errors import ConfigError
 
+log = logging.getLogger(__name__)
 DEFAULT_PATH = Path("config.toml")
 ENV_VAR = "INBOX_WORKER_CONFIG"
 
@@ -70,6 +73,16 @@ class _ServerConfig(_Section):
     verify_tls: bool = True
     ca_file: Path | None = None
     timeout_seconds: Annotated[float, Field(gt=0)] = 60.0
+
+    def tls_context(self, section: str) -> ssl.SSLContext:
+        """The TLS context for this server: verified (with ``ca_file`` when given) unless
+        ``verify_tls`` is false, which is for tests only and says so in the log."""
+        context = ssl.create_default_context(cafile=str(self.ca_file) if self.ca_file else None)
+        if not self.verify_tls:
+            log.warning("%s %s:%d: TLS certificate NOT verified", section, self.host, self.port)
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE
+        return context
 
     def resolve_password(self, section: str) -> str:
         """The password from ``password`` or the variable ``password_env`` names.

@@ -129,7 +129,7 @@ class ImapMailbox:
 
     def _open(self) -> IMAPClient:
         config = self.config
-        context = _ssl_context(config)
+        context = None if config.security == "none" else config.tls_context("imap")
         try:
             client = IMAPClient(
                 config.host,
@@ -438,17 +438,6 @@ class ImapMailbox:
         if status != "OK":
             raise MailboxError(f"{self._where}: append to {folder!r} refused: {lines!r}")
         return _appended_uids(lines[0] if lines else b"")
-
-
-def _ssl_context(config: ImapConfig) -> ssl.SSLContext | None:
-    if config.security == "none":
-        return None
-    context = ssl.create_default_context(cafile=str(config.ca_file) if config.ca_file else None)
-    if not config.verify_tls:
-        log.warning("imap %s:%d: TLS certificate NOT verified", config.host, config.port)
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
-    return context
 
 
 def _no_delay(client: IMAPClient) -> None:

@@ -344,7 +344,7 @@ class SmtpSender:
                     config.host,
                     config.port,
                     timeout=config.timeout_seconds,
-                    context=_ssl_context(config),
+                    context=config.tls_context("smtp"),
                 )
             return smtplib.SMTP(config.host, config.port, timeout=config.timeout_seconds)
         except ssl.SSLError as exc:
@@ -359,7 +359,7 @@ class SmtpSender:
             if config.security == "starttls":
                 if not smtp.has_extn("starttls"):
                     raise SendError(f"{self._where}: server does not offer STARTTLS")
-                smtp.starttls(context=_ssl_context(config))
+                smtp.starttls(context=config.tls_context("smtp"))
                 smtp.ehlo()
             if config.username:
                 smtp.login(config.username, self._password)
@@ -394,15 +394,6 @@ class SmtpSender:
 
 def _envelope_address(value: str) -> str:
     return parseaddr(_plain("To", value))[1]
-
-
-def _ssl_context(config: SmtpConfig) -> ssl.SSLContext:
-    context = ssl.create_default_context(cafile=str(config.ca_file) if config.ca_file else None)
-    if not config.verify_tls:
-        log.warning("smtp %s:%d: TLS certificate NOT verified", config.host, config.port)
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
-    return context
 
 
 def _text(reply: bytes | str) -> str:

@@ -16,12 +16,12 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from types import FrameType
-from typing import Protocol
 
 from inbox_worker.errors import InboxWorkerError, SendError
-from inbox_worker.models import OutgoingMail, RawMail
+from inbox_worker.imap import Mailbox
+from inbox_worker.models import OutgoingMail
 from inbox_worker.pipeline import Outcome, Services, process_one
-from inbox_worker.smtp import MailRefusedError
+from inbox_worker.smtp import MailRefusedError, Sender
 
 log = logging.getLogger(__name__)
 
@@ -29,19 +29,7 @@ MAX_SEND_ATTEMPTS = 30
 MAX_BATCHES_PER_POLL = 1000
 
 
-class Mailbox(Protocol):
-    uidvalidity: int
-
-    def fetch_batch(self, limit: int, skip_uids: set[int] | None = None) -> list[RawMail]: ...
-    def move_to_processed(self, uids: list[int]) -> None: ...
-    def move_to_quarantine(self, uids: list[int]) -> None: ...
-
-
-class SendSession(Protocol):
-    def send(self, mail: OutgoingMail) -> str: ...
-
-
-SenderFactory = Callable[[], AbstractContextManager[SendSession]]
+SenderFactory = Callable[[], AbstractContextManager[Sender]]
 
 
 @dataclass
@@ -140,7 +128,7 @@ def send_outbox(services: Services, sender: SenderFactory) -> int:
     return sent
 
 
-def _send_one(services: Services, session: SendSession, mail: OutgoingMail) -> int:
+def _send_one(services: Services, session: Sender, mail: OutgoingMail) -> int:
     store, now = services.store, services.clock()
     try:
         reply = session.send(mail)

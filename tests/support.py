@@ -92,6 +92,9 @@ class FakeMailbox:
         uids = [uid for uid in sorted(self.mails) if uid not in (skip_uids or set())][:limit]
         return [RawMail(uid, self.mails[uid], self.arrived[uid], self.uidvalidity) for uid in uids]
 
+    def waiting(self) -> tuple[int, datetime | None]:
+        return len(self.mails), min((self.arrived[uid] for uid in self.mails), default=None)
+
     def move_to_processed(self, uids: list[int]) -> None:
         self._move(uids, self.processed)
 
