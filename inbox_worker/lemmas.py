@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import morfeusz2
 
@@ -122,9 +123,37 @@ class PolishLemmatizer:
             for form, base, tag, _names, _quals in self._generate(lemma):
                 reading = self._reading_of(base, tag)
                 index.setdefault(fold(form), {}).setdefault(reading.norm, reading)
+        folded_forms = {form: tuple(r.values()) for form, r in index.items()}
+        self._install(vocabulary, written, folded_forms)
+
+    def export_vocabulary(self) -> dict[str, Any]:
+        """What ``learn_vocabulary`` learnt, as plain JSON data (for ``rulecache``)."""
+        return {
+            "vocabulary": sorted(self._vocabulary),
+            "written": sorted(self._written),
+            "forms": {
+                form: [[r.norm, r.lemma, r.rank] for r in readings]
+                for form, readings in self._folded_forms.items()
+            },
+        }
+
+    def restore_vocabulary(self, data: dict[str, Any]) -> None:
+        """Install what ``export_vocabulary`` gave, without asking morfeusz again."""
+        forms = {
+            form: tuple(Reading(norm, lemma, rank) for norm, lemma, rank in readings)
+            for form, readings in data["forms"].items()
+        }
+        self._install(data["vocabulary"], data["written"], forms)
+
+    def _install(
+        self,
+        vocabulary: Iterable[str],
+        written: Iterable[str],
+        folded_forms: dict[str, tuple[Reading, ...]],
+    ) -> None:
         self._vocabulary = frozenset(vocabulary)
         self._written = frozenset(written)
-        self._folded_forms = {form: tuple(r.values()) for form, r in index.items()}
+        self._folded_forms = folded_forms
         self._by_shape = {}
         for form in self._folded_forms:
             if len(form) >= 5:
@@ -249,6 +278,10 @@ class EnglishLemmatizer:
 
     def readings(self, word: str) -> tuple[Reading, ...]:
         return (self.lemma(word),)
+
+    def prepare(self) -> None:
+        """Load simplemma's dictionary now rather than on the first English mail."""
+        self.lemma("prepared")
 
     def lemma(self, word: str) -> Reading:
         key = word.lower()

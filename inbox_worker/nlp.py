@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -23,6 +24,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from inbox_worker import rulecache
 from inbox_worker.errors import RulesError
 from inbox_worker.language import LanguageGuesser
 from inbox_worker.lemmas import EnglishLemmatizer, PolishLemmatizer, Reading
@@ -83,12 +85,12 @@ def load(rules_dir: Path, order_number_pattern: str = r"[1-9][0-9]{5}") -> Under
         "pl": _pipeline("pl", polish, rules.language.abbreviations, order_number_pattern),
         "en": _pipeline("en", english, (), order_number_pattern),
     }
-    by_name = {rule.name: rule for rule in rules.phrase_rules}
-    polish.learn_vocabulary(_vocabulary(pipelines["pl"], rules.phrase_rules))
-    matchers = {
-        lang: _matcher(pipelines[lang], rules.phrase_rules, lang, lemmatizer)
-        for lang, lemmatizer in (("pl", polish), ("en", english))
-    }
+    derived = rulecache.load_or_build(
+        sorted(rules_dir.glob("*.toml")), lambda: _derive(rules, pipelines, polish, english)
+    )
+    polish.restore_vocabulary(derived["polish"])
+    english.prepare()
+    matchers = {lang: _matcher(pipelines[lang], derived["patterns"][lang]) for lang in pipelines}
     return Understanding(
         rules=rules,
         order_pattern=order_pattern,
@@ -96,12 +98,12 @@ def load(rules_dir: Path, order_number_pattern: str = r"[1-9][0-9]{5}") -> Under
         orders=OrderFinder(
             rules.orders,
             order_pattern,
-            polish.forms(rules.orders.cue_lemmas),
-            polish.forms(rules.orders.distractor_lemmas),
+            derived["order_cues"],
+            derived["order_distractors"],
         ),
         _pipelines=pipelines,
         _matchers=matchers,
-        _rules_by_name=by_name,
+        _rules_by_name={rule.name: rule for rule in rules.phrase_rules},
     )
 
 
@@ -221,25 +223,51 @@ def _variants(
     return [list(v) for v in itertools.islice(itertools.product(*choices), _MAX_VARIANTS)]
 
 
-def _matcher(
+def _derive(
+    rules: RuleSet,
+    pipelines: dict[str, Language],
+    polish: PolishLemmatizer,
+    english: EnglishLemmatizer,
+) -> dict[str, Any]:
+    """What the rules expand to through the lemmatizers: cached by ``rulecache``."""
+    polish.learn_vocabulary(_vocabulary(pipelines["pl"], rules.phrase_rules))
+    return {
+        "polish": polish.export_vocabulary(),
+        "order_cues": sorted(polish.forms(rules.orders.cue_lemmas)),
+        "order_distractors": sorted(polish.forms(rules.orders.distractor_lemmas)),
+        "patterns": {
+            "pl": _patterns(pipelines["pl"], rules.phrase_rules, "pl", polish),
+            "en": _patterns(pipelines["en"], rules.phrase_rules, "en", english),
+        },
+    }
+
+
+def _patterns(
     nlp: Language,
     rules: Sequence[PhraseRule],
     lang: str,
     lemmatizer: PolishLemmatizer | EnglishLemmatizer,
-) -> PhraseMatcher:
-    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
-    patterns: dict[str, list[Doc]] = {}
+) -> dict[str, list[list[str]]]:
+    """Matcher key → every variant of its phrases, as lists of folded lemmas."""
+    patterns: dict[str, list[list[str]]] = {}
     for rule in rules:
         if rule.language not in (lang, "any"):
             continue
         for key, phrase in _phrases(rule):
             for words in _variants(nlp, phrase, lemmatizer):
-                if not words:
-                    continue
-                doc = Doc(nlp.vocab, words=words)
-                for token, norm in zip(doc, words, strict=True):
-                    token.norm_ = norm
-                patterns.setdefault(key, []).append(doc)
-    for key, docs in patterns.items():
+                if words:
+                    patterns.setdefault(key, []).append(words)
+    return patterns
+
+
+def _matcher(nlp: Language, patterns: dict[str, list[list[str]]]) -> PhraseMatcher:
+    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+    for key, variants in patterns.items():
+        docs = []
+        for words in variants:
+            doc = Doc(nlp.vocab, words=words)
+            for token, norm in zip(doc, words, strict=True):
+                token.norm_ = norm
+            docs.append(doc)
         matcher.add(key, docs)
     return matcher

@@ -9,6 +9,7 @@ test starts from an emptied mailbox. ``smtp_server`` is an ``EmbeddedSmtp`` per 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -23,6 +24,12 @@ from inbox_worker.embedded import (
 from tests.servers import Dovecot, close_raw_clients, dovecot_binary, make_tls, reset_mailbox
 
 NO_DOVECOT = "dovecot is not installed (apt-get install -y dovecot-imapd)"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _rule_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """One rule cache for the session (and the workers it starts), never the user's own."""
+    os.environ["INBOX_WORKER_CACHE_DIR"] = str(tmp_path_factory.mktemp("rule-cache"))
 
 
 @pytest.fixture(scope="session", autouse=True)
