@@ -19,11 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import morfeusz2
 
 from inbox_worker.language import fold
+
+_T = TypeVar("_T")
 
 # Verb readings first, then nouns, then the rest (DESIGN.md section 4: 39/40 correct on
 # complaint vocabulary when verb/noun readings are preferred).
@@ -34,7 +36,9 @@ _NOMINAL = frozenset(["subst", "depr"])
 # Person endings glued to past-tense verbs ("zamawiał+em", "dostała+m"), folded, longest first.
 _AGGLUTINATES = ("esmy", "escie", "smy", "scie", "bym", "bys", "em", "es", "sm", "m", "s")
 _RARE = frozenset(["daw.", "przest.", "rzad.", "arch.", "gw."])
-_CACHE_LIMIT = 200_000
+# Words remembered per cache; a full cache starts over, so a long-running worker's memory
+# stays bounded however many distinct words (names, typos, codes) it reads.
+_CACHE_LIMIT = 20_000
 # Function words whose most useful reading is not the first one morfeusz gives.
 _FIXED = {"nie": "nie", "sie": "się", "się": "się", "juz": "już", "ze": "że", "sa": "są"}
 
@@ -46,6 +50,12 @@ class Reading:
     norm: str
     lemma: str
     rank: int
+
+
+def _remember(cache: dict[str, _T], key: str, value: _T) -> None:
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
 
 
 def _rank(tag: str) -> int:
@@ -81,8 +91,7 @@ class PolishLemmatizer:
         cached = self._readings.get(word)
         if cached is None:
             cached = self._analyse(word)
-            if len(self._readings) < _CACHE_LIMIT:
-                self._readings[word] = cached
+            _remember(self._readings, word, cached)
         return cached
 
     def _analyse(self, word: str) -> tuple[Reading, ...]:
@@ -185,8 +194,7 @@ class PolishLemmatizer:
         if cached is not None:
             return cached
         reading = self._choose(key)
-        if len(self._cache) < _CACHE_LIMIT:
-            self._cache[key] = reading
+        _remember(self._cache, key, reading)
         return reading
 
     def _choose(self, word: str) -> Reading:
@@ -296,6 +304,5 @@ class EnglishLemmatizer:
             reading = Reading(fold(lemma), lemma, 0)
         else:
             reading = Reading(fold(key), key, 3)
-        if len(self._cache) < _CACHE_LIMIT:
-            self._cache[key] = reading
+        _remember(self._cache, key, reading)
         return reading

@@ -225,3 +225,29 @@ def test_a_status_question_keeps_the_mention_of_its_complaint(
 ) -> None:
     hits = understanding.analyse("Na jakim etapie jest rozpatrywanie mojej reklamacji?", "pl")
     assert {"status_query", "case"} <= targets(hits, "kind")
+
+
+def test_the_vocabulary_stops_growing_and_matching_still_works(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A long-running worker reads endless new strings (names, codes, typos): past an
+    allowance they are forgotten, and the rules match as before."""
+    from inbox_worker import nlp
+
+    monkeypatch.setattr(nlp._Forgetful, "STRINGS_KEPT", 300)
+    monkeypatch.setattr(nlp._Forgetful, "FORGET_EVERY", 10)
+    understanding = load(RULES_DIR)
+    strings = understanding._pipelines["pl"].nlp.vocab.strings
+    start = len(strings)
+    sizes = []
+    for n in range(200):
+        codes = " ".join(f"kod{n}x{k} nazwisko{n}y{k}" for k in range(20))
+        hits = understanding.analyse(f"Paczka przyszła uszkodzona. {codes}", "pl")
+        assert "damaged" in targets(hits)
+        sizes.append(len(strings))
+    # 200 texts bring 8,000 new words (and their shapes and affixes): without forgetting
+    # the store grows with every text; with it, it stays at the allowance plus at most
+    # one zone of 10 texts (the second half would add 4,000 words without it).
+    assert max(sizes[100:]) <= max(sizes[:100]) + 50
+    assert max(sizes) < start + 300 + 10 * 200
+    assert sizes[-1] > start + 300
