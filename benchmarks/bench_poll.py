@@ -2,7 +2,7 @@
 
 Not a test: prints numbers. Each run seeds N distinct complaint mails into an empty INBOX,
 then runs one `poll` (as the CLI does: load, fetch, process, commit, send, settle) in a
-subprocess against an SMTP sink, and reports the wall time and mails/s.
+subprocess against an SMTP sink, and reports the wall time, mails/s and the worker's peak RSS.
 
     python benchmarks/bench_poll.py            # 100 and 1000 mails
     python benchmarks/bench_poll.py 100 5000
@@ -10,6 +10,7 @@ subprocess against an SMTP sink, and reports the wall time and mails/s.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -53,12 +54,19 @@ def run(server: str, imap: ImapAccount, smtp: EmbeddedSmtp, count: int) -> None:
         extra = "[limits]\nmax_mails_per_recipient_hour = 1000"
         write_server_config(config, imap, smtp, Path(tmp), extra)
         command = [sys.executable, "-m", "inbox_worker", "--config", str(config), "poll"]
+        output = Path(tmp) / "poll.out"
         started = time.monotonic()
-        done = subprocess.run(command, capture_output=True, text=True, check=True)
+        with output.open("wb") as sink:
+            worker = subprocess.Popen(command, stdout=sink, stderr=subprocess.DEVNULL)
+            _pid, status, usage = os.wait4(worker.pid, 0)  # wait4: this child's own peak RSS
         took = time.monotonic() - started
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"poll failed with {os.waitstatus_to_exitcode(status)}")
+        summary = output.read_text().strip()
     print(
         f"{server:8} {count:6} mails: poll {took:6.1f} s ({count / took:6.1f} mails/s, "
-        f"incl. ~1.5 s start-up); seeding {seeded:5.1f} s; {done.stdout.strip()}"
+        f"incl. ~1.2 s start-up), peak RSS {usage.ru_maxrss / 1024:.0f} MB; "
+        f"seeding {seeded:5.1f} s; {summary}"
     )
 
 
