@@ -35,12 +35,21 @@ _VERBAL = frozenset(
 _NOMINAL = frozenset(["subst", "depr"])
 # Person endings glued to past-tense verbs ("zamawiał+em", "dostała+m"), folded, longest first.
 _AGGLUTINATES = ("esmy", "escie", "smy", "scie", "bym", "bys", "em", "es", "sm", "m", "s")
+# Endings of the past-tense forms those person endings attach to (dostał, dostała, dostali).
+_PAST_STEMS = ("l", "la", "lo", "li", "ly")
 _RARE = frozenset(["daw.", "przest.", "rzad.", "arch.", "gw."])
 # Words remembered per cache; a full cache starts over, so a long-running worker's memory
 # stays bounded however many distinct words (names, typos, codes) it reads.
 _CACHE_LIMIT = 20_000
-# Function words whose most useful reading is not the first one morfeusz gives.
-_FIXED = {"nie": "nie", "sie": "się", "się": "się", "juz": "już", "ze": "że", "sa": "są"}
+# Function words whose most useful reading is not the first one morfeusz gives, and
+# frequent words typed without diacritics that the typo guess would otherwise turn into a
+# rule word ("wlasciwie" → "właściwy", "naprawde" → "naprawić", "musze" → "mucha").
+_FIXED = {
+    "nie": "nie", "sie": "się", "się": "się", "juz": "już", "ze": "że", "sa": "są",
+    "naprawde": "naprawdę", "wlasciwie": "właściwie", "dzieki": "dzięki", "musze": "musieć",
+    "czesto": "często", "ciezko": "ciężko", "jakos": "jakoś", "pozniej": "później",
+    "wlasnie": "właśnie", "wiecej": "więcej", "takze": "także", "rowniez": "również",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -202,11 +211,15 @@ class PolishLemmatizer:
         if fixed is not None:
             return Reading(fold(fixed), fixed, 0)
         folded = fold(word)
-        # A word that is valid as written means what it says; the folded index is for
-        # words typed without their diacritics, which morfeusz does not know.
-        candidates = list(self.readings(word))
-        if not candidates and folded == word:
-            candidates = list(self._folded_forms.get(folded, ()))
+        # A word that is valid as written means what it says ("nadal" stays the adverb)
+        # unless only the folded index knows it as a rule word: "pudelku" is a form of
+        # "pudelek" (a poodle) as written, but a box ("pudełko") typed without diacritics.
+        written = list(self.readings(word))
+        typed_bare = list(self._folded_forms.get(folded, ())) if folded == word else []
+        candidates = written + [r for r in typed_bare if r not in written]
+        if folded == word and all(self._tier(r) == 2 for r in candidates):
+            # "dostalem" is also the instrumental of a surname (Dostal) as written.
+            candidates += [r for r in self._past_with_person(folded) if r not in candidates]
         if not candidates:
             candidates = list(self._guess_unknown(folded))
         if not candidates:
@@ -214,7 +227,14 @@ class PolishLemmatizer:
         # Ties go to the longer lemma (działać over dziać), then alphabetically: stable.
         return min(
             candidates,
-            key=lambda r: (self._tier(r), r.rank, fold(r.lemma) != folded, -len(r.lemma), r.lemma),
+            key=lambda r: (
+                self._tier(r),
+                r not in written,
+                r.rank,
+                fold(r.lemma) != folded,
+                -len(r.lemma),
+                r.lemma,
+            ),
         )
 
     def _tier(self, reading: Reading) -> int:
@@ -224,11 +244,18 @@ class PolishLemmatizer:
             return 0
         return 1 if base in self._vocabulary else 2
 
-    def _guess_unknown(self, folded: str) -> tuple[Reading, ...]:
+    def _past_with_person(self, folded: str) -> tuple[Reading, ...]:
+        """A past-tense verb with its person ending, typed bare: "dostalem" = dostał+em."""
         for ending in _AGGLUTINATES:
             stem = folded.removesuffix(ending)
-            if stem != folded and stem in self._folded_forms:
+            if stem != folded and stem.endswith(_PAST_STEMS) and stem in self._folded_forms:
                 return self._folded_forms[stem]
+        return ()
+
+    def _guess_unknown(self, folded: str) -> tuple[Reading, ...]:
+        past = self._past_with_person(folded)
+        if past:
+            return past
         if len(folded) < 6 or not folded.isalpha():
             return ()
         # One typo (a dropped, extra, wrong or swapped letter) against the rule vocabulary.

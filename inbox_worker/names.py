@@ -61,11 +61,11 @@ def signature(text: str, rules: NameRules) -> str | None:
     for index, line in enumerate(tail):
         if fold(line).rstrip(",.!") in closings and index + 1 < len(tail):
             candidate = _without_titles(_name_part(tail[index + 1]), rules)
-            if is_person_name(candidate, rules):
+            if is_person_name(candidate, rules, allow_initial=True):
                 return candidate
     for line in reversed(tail[-3:]):
         candidate = _without_titles(_name_part(line), rules)
-        if is_person_name(candidate, rules) and len(lines) > 1:
+        if is_person_name(candidate, rules, allow_initial=True) and len(lines) > 1:
             return candidate
         if _closing_then_name(line, closings, rules):
             return _closing_then_name(line, closings, rules)
@@ -112,11 +112,12 @@ def customer_name(
     person = display if display and not is_organisation(display, rules) else ""
     if person and not is_person_name(person, rules, allow_initial=True):
         person = person if len(person.split()) <= 3 and not any(c.isdigit() for c in person) else ""
-    if signed and len(signed.split()) >= 2:
+    full_display = bool(person) and len(person.split()) >= 2 and not _abbreviated(person)
+    if signed and len(signed.split()) >= 2 and not (_abbreviated(signed) and full_display):
         if person and _diminutive_of(signed, person, rules):
             return NameGuess(person, "From display name: the signature has its diminutive")
         return NameGuess(signed, "full name in the signature")
-    if person and len(person.split()) >= 2 and not _abbreviated(person):
+    if full_display:
         return NameGuess(person, "From display name")
     if signed:
         return NameGuess(signed, "first name in the signature")

@@ -99,14 +99,25 @@ class OrderFinder:
         word = re.match(r"[^\s\d]+", after)
         return bool(word and fold(word.group(0)).rstrip(".,;:)") in self.rules.units_after)
 
+    def _names_other_kind(self, words_before: list[str], folded: str, bare: str) -> bool:
+        """'Invoice no.', 'nr kat.', 'Settlement no.': a bare "number" cue after a distractor."""
+        generic = self.rules.generic_cues
+        if not words_before or (folded not in generic and bare not in generic):
+            return False
+        previous = fold(words_before[-1])
+        return previous in self.distractors or previous.rstrip(".") in self.distractors
+
     def _nearest_cue(self, before: str) -> tuple[str, str] | None:
         line = before.rsplit("\n\n", 1)[-1]
         words = _WORDS.findall(line)[-(self.rules.lookback_words + 2) :]
         counted = 0
-        for word in reversed(words):
+        for index in range(len(words) - 1, -1, -1):
+            word = words[index]
             folded = fold(word)
             bare = folded.rstrip(".")
             if folded in self.cue_words or bare in self.cue_words:
+                if self._names_other_kind(words[:index], folded, bare):
+                    return ("distractor", f"{words[index - 1]} {word}")
                 return ("order", word)
             if folded in self.distractors or bare in self.distractors:
                 return ("distractor", word)

@@ -15,7 +15,8 @@ from inbox_worker.language import fold
 from inbox_worker.rules import RatingRules
 
 _OUT_OF = re.compile(r"(?<![\d/])(\d{1,2})\s*(?:/|na|z|out of|of)\s*(5|10)(?![\d/])", re.I)
-_FIRST_WORD = re.compile(r"^\W*([^\W_]+)\W*$")
+# A first line that is only the score, also as Polish says it: "Na trójkę.", "na 4".
+_FIRST_WORD = re.compile(r"^\W*(?:na\s+)?([^\W_]+)\W*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def _stars(text: str, rules: RatingRules) -> RatingAnswer | None:
 
 
 def _alone(line: str, rules: RatingRules) -> RatingAnswer | None:
-    """A first line that is only a number or a number word ("5", "Cztery.", "4!")."""
+    """A first line that is only a number or a number word ("5", "Cztery.", "Na trójkę.")."""
     found = _FIRST_WORD.match(line)
     if not found:
         return None

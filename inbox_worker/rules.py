@@ -91,6 +91,8 @@ class OrderRules:
     """Cue words before an order number, and the words that mark a same-shaped distractor."""
 
     cue_words: frozenset[str]
+    # Cues that only say "number" ("nr", "no.", "#"): the word before them names the kind.
+    generic_cues: frozenset[str]
     cue_lemmas: tuple[str, ...]
     prefixes: tuple[str, ...]
     distractor_words: frozenset[str]
@@ -497,6 +499,7 @@ def _orders_from(data: Mapping[str, Any], sink: _Problems) -> OrderRules:
         lookback = 4
     return OrderRules(
         cue_words=frozenset(w.lower() for w in _words(data, "cues", "words", sink)),
+        generic_cues=frozenset(w.lower() for w in _optional_words(data, "cues", "generic", sink)),
         cue_lemmas=_words(data, "cues", "lemmas", sink),
         prefixes=tuple(p.lower() for p in _words(data, "cues", "prefixes", sink)),
         distractor_words=frozenset(w.lower() for w in _words(data, "distractors", "words", sink)),
@@ -564,7 +567,7 @@ def _ratings_from(data: Mapping[str, Any], sink: _Problems) -> RatingRules:
             if not isinstance(value, int) or isinstance(value, bool):
                 sink.add(sink.line_of(word), f"[words] {word!r} must map to a whole number")
                 continue
-            words[word.lower()] = value
+            words[fold(word)] = value  # answers are looked up folded: "trójkę" → "trojke"
     stars = data.get("stars", {})
     filled = stars.get("filled", "★") if isinstance(stars, dict) else "★"
     empty = stars.get("empty", "☆") if isinstance(stars, dict) else "☆"

@@ -43,7 +43,8 @@ def kind(hits: Sequence[Hit], context: Sequence[str], notes: list[str]) -> Kind:
     status = counting(hits, "kind", "status_query")
     mentions = counting(hits, "kind", "case")
     score = sum(h.weight for h in _per_rule(status)) + len(context)
-    problems = counting(hits, "category")
+    # A question or praise ("other") is no new problem: "proszę o informację" in a follow-up.
+    problems = [h for h in counting(hits, "category") if h.target != Category.OTHER.value]
     requests = [h for h in counting(hits, "resolution") if h.request and not h.conditional]
     problem = sum(h.weight for h in _per_rule(problems)) + sum(
         h.weight for h in _per_rule(requests)

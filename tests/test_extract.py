@@ -59,6 +59,7 @@ def orders(u: Understanding, text: str, **kw: str) -> list[str]:
         ("zam. 515 149, cały bok wgnieciony", ["515149"]),
         ("Zam. nr 510\u00a0770", ["510770"]),
         ("zamawiałam: 519842 oraz 519907", ["519842", "519907"]),
+        ("przyszedł z zamówieniem 689940 w połowie stycznia", ["689940"]),  # "w" is not watts
     ],
 )
 def test_order_number_forms(understanding: Understanding, text: str, expected: list[str]) -> None:
@@ -86,6 +87,10 @@ def test_order_number_forms(understanding: Understanding, text: str, expected: l
         "paczka 601234987650012398745613",
         "DPD 0000347612009U, PX4817265930",
         "wpłata 250000 zł",
+        "Invoice no. 443210",
+        "Settlement no.: 884213",
+        "Talerz – nr kat. 715230 – 18,40 zł",
+        "numer klienta 512088",
     ],
 )
 def test_distractors_are_not_order_numbers(understanding: Understanding, text: str) -> None:
@@ -201,6 +206,8 @@ def test_reply_with_a_new_problem_is_a_complaint(understanding: Understanding) -
         ("2\n\nDługo czekałam.", 2),
         ("7", None),
         ("dziesięć", None),
+        ("Na trojke. Kasa wróciła po 4 tygodniach.", 3),
+        ("trójkę", 3),
     ],
 )
 def test_rating(understanding: Understanding, text: str, rating: int | None) -> None:
@@ -227,6 +234,7 @@ def test_rating(understanding: Understanding, text: str, rating: int | None) -> 
         ("Proszę o zwrot.\n\nKasia", "", "Kasia"),
         ("Co z tym?", "", None),
         ("Proszę o zwrot.\nH. Szulc", "Henryk Szulc", "Henryk Szulc"),
+        ("Prosze o zwrot pieniedzy.\nT. Jaworski", "", "T. Jaworski"),
     ],
 )
 def test_customer_name(

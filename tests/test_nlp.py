@@ -50,6 +50,10 @@ def test_fold_strips_diacritics_and_l_stroke() -> None:
         ("mam", "mieć"),  # the lemma the rules write ("nie mieć") beats "mamić"
         ("paczki", "paczka"),
         ("w", "w"),
+        ("pudelku", "pudełko"),  # valid as written (a poodle), but a rule word typed bare
+        ("dostalem", "dostać"),  # a surname's instrumental as written; dostał+em typed bare
+        ("wlasciwie", "właściwie"),  # not turned into the rule word "właściwy"
+        ("naprawde", "naprawdę"),  # not one typo away from "naprawa"
     ],
 )
 def test_polish_lemmas(understanding: Understanding, word: str, lemma: str) -> None:
