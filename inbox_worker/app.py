@@ -1,8 +1,8 @@
 """Wire the edges together from a ``Config``: the services, the mailbox, the sender, the jobs.
 
 ``opened(config)`` gives a ``Running`` worker whose methods are the jobs of DESIGN.md
-section 1 (``poll``, ``deliver``, ``deadlines``); ``inbox-worker poll`` calls one, ``run``
-hands them all to the scheduler.
+section 1 (``poll``, ``deliver``, ``deadlines``, ``retention``); ``inbox-worker poll`` calls
+one, ``run`` hands them all to the scheduler.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from inbox_worker import reports
+from inbox_worker import reports, retention
 from inbox_worker.config import Config
 from inbox_worker.errors import InboxWorkerError, MailboxError, SendError
 from inbox_worker.imap import ImapMailbox
@@ -24,6 +24,12 @@ from inbox_worker.worker import PollReport, deliver, poll_once, run_scheduler
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
+
+# The retention job runs once a day at this hour (shop time), away from office hours.
+RETENTION_HOUR = 3
+# APScheduler skips a run that starts more than 1 s late by default; with one worker
+# thread a poll in progress at the hour would make the daily job miss its day.
+DAILY_JOB_GRACE_SECONDS = 6 * 3600
 
 
 def _utc_now() -> datetime:
@@ -75,6 +81,11 @@ class Running:
         deliver(self.services, self.sender)  # if sending fails, the deliver job retries
         return summary
 
+    def retention(self) -> str:
+        """Archive the old closed cases (committed); returns a one-line summary."""
+        store, now = self.services.store, self.services.clock()
+        return retention.archive_old_cases(store, self.config, now)
+
     def run_forever(self) -> None:
         schedule = self.config.schedule
         now = datetime.now().astimezone()
@@ -94,6 +105,16 @@ class Running:
                         "trigger": "cron",
                         "hour": schedule.deadlines_cron_hour,
                         "timezone": self.config.shop.timezone,
+                        "misfire_grace_time": DAILY_JOB_GRACE_SECONDS,
+                    },
+                ),
+                "retention": (
+                    self.retention,
+                    {
+                        "trigger": "cron",
+                        "hour": RETENTION_HOUR,
+                        "timezone": self.config.shop.timezone,
+                        "misfire_grace_time": DAILY_JOB_GRACE_SECONDS,
                     },
                 ),
             }

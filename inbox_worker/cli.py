@@ -148,6 +148,19 @@ def deadlines(ctx: click.Context) -> None:
         click.echo(running.deadlines())
 
 
+@main.command()
+@click.pass_context
+@clear_errors
+def retention(ctx: click.Context) -> None:
+    """Move closed cases older than retention.archive_after_days to archive files (the
+    `retention` job, once)."""
+    from datetime import UTC, datetime
+
+    from inbox_worker import retention as retention_job
+
+    click.echo(retention_job.run_once(load_config(ctx), datetime.now(UTC)))
+
+
 # -- understanding ------------------------------------------------------------------------
 
 
@@ -258,7 +271,8 @@ def _read_store(ctx: click.Context) -> Iterator[Any]:
 def cases_list(
     ctx: click.Context, as_json: bool, statuses: tuple[str, ...], overdue: bool, due_soon: bool
 ) -> None:
-    """List the cases, oldest first."""
+    """List the cases in the store, oldest first; archived cases are not listed (`cases show
+    ID` still finds them)."""
     from inbox_worker import reports
 
     config = load_config(ctx)
@@ -278,15 +292,16 @@ def cases_list(
 @click.pass_context
 @clear_errors
 def cases_show(ctx: click.Context, case_id: str, as_json: bool) -> None:
-    """One case with its history."""
+    """One case with its history, from the store or, once archived, from its archive file."""
     from inbox_worker import reports
 
     with _read_store(ctx) as store:
-        case = store.get(case_id)
-        if case is None:
+        data = reports.shown_case(store, case_id)
+        if data is None:
             click.echo(f"error: no case {case_id}", err=True)
             sys.exit(1)
-        data = reports.case_json(store, case)
+        if data["archived"] and not as_json:
+            click.echo(f"archived case, from {store.archive_path(case_id)}")
         click.echo(json.dumps(data, ensure_ascii=False, indent=None if as_json else 2))
 
 

@@ -132,6 +132,12 @@ class ScheduleConfig(_Section):
     deadlines_cron_hour: Annotated[int, Field(ge=0, le=23)] = 8
 
 
+class RetentionConfig(_Section):
+    # Closed cases older than this leave the hot store for archive files; it must exceed
+    # shop.reopen_days (_check_across_sections).
+    archive_after_days: Annotated[int, Field(ge=1)] = 90
+
+
 class SecurityConfig(_Section):
     trusted_authserv_ids: tuple[str, ...] = ()
     require_staff_authentication: bool = True
@@ -180,6 +186,7 @@ class Config(_Section):
     understanding: UnderstandingConfig = UnderstandingConfig()
     limits: LimitsConfig = LimitsConfig()
     templates: TemplatesConfig = TemplatesConfig()
+    retention: RetentionConfig = RetentionConfig()
 
 
 def load(path: Path | None = None) -> Config:
@@ -205,6 +212,7 @@ def from_dict(data: dict[str, Any], base_dir: Path | None = None) -> Config:
         config = Config.model_validate(data)
     except ValidationError as exc:
         raise _first_problem(exc) from None
+    _check_across_sections(config)
     return _anchor_paths(config, base_dir) if base_dir else config
 
 
@@ -219,6 +227,16 @@ def _first_problem(exc: ValidationError) -> ConfigError:
     elif error["type"] == "literal_error":
         message = message.replace("Input should be", "must be")
     return ConfigError(key, message)
+
+
+def _check_across_sections(config: Config) -> None:
+    reopen_days = config.shop.reopen_days
+    if config.retention.archive_after_days <= reopen_days:
+        raise ConfigError(
+            "retention.archive_after_days",
+            f"must be larger than shop.reopen_days ({reopen_days}): "
+            "a closed case that a reply can still reopen must stay in the store",
+        )
 
 
 def _anchor_paths(config: Config, base_dir: Path) -> Config:

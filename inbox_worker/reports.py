@@ -51,6 +51,19 @@ def case_json(store: CaseStore, case: Case) -> dict[str, Any]:
     return _case_json(case, store.events(case.id))
 
 
+def shown_case(store: CaseStore, case_id: str) -> dict[str, Any] | None:
+    """A case as `cases show` gives it: from the store, else from its archive file
+    (``archived`` says which; the archived outbox stays in the file). None when neither has
+    it. Raises ``StoreError`` for an unreadable archive file."""
+    case = store.get(case_id)
+    if case is not None:
+        return {**case_json(store, case), "archived": False}
+    record = store.archived(case_id)
+    if record is None:
+        return None
+    return {**{key: value for key, value in record.items() if key != "outbox"}, "archived": True}
+
+
 def case_table(cases: list[Case], config: Config) -> str:
     if not cases:
         return "no cases"

@@ -18,6 +18,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 from collections import defaultdict
 from dataclasses import asdict, fields
 from datetime import datetime
@@ -27,6 +28,7 @@ from typing import IO, Any
 from tinydb import Query, TinyDB
 from tinydb.middlewares import CachingMiddleware
 from tinydb.storages import MemoryStorage, Storage
+from tinydb.table import Document
 
 from inbox_worker.errors import StoreError, StoreLockedError
 from inbox_worker.models import (
@@ -39,6 +41,9 @@ from inbox_worker.models import (
 )
 
 log = logging.getLogger(__name__)
+
+# What an archive file may be named after: a case id, never a path.
+_SAFE_CASE_ID = re.compile(r"[A-Za-z0-9-]+")
 
 OPEN_STATUSES = frozenset({CaseStatus.NEW, CaseStatus.IN_PROGRESS, CaseStatus.WAITING_FOR_CUSTOMER})
 
@@ -461,6 +466,81 @@ class CaseStore:
         sent = {"message_id": mail["message_id"], "server_reply": server_reply, "to": mail["to"]}
         self.add_event(case.id, datetime.fromisoformat(at), "answered", **sent)
 
+    # -- retention ----------------------------------------------------------------------
+    # Closed cases leave the hot tables for one JSON file each: the whole store lives in
+    # memory and is rewritten at every commit, so it must not grow with the shop's history.
+
+    @property
+    def archive_dir(self) -> Path:
+        if self.path is None:
+            raise StoreError("a store in memory has no archive folder")
+        return self.path.with_name("archive")
+
+    def archive_closed(self, before: datetime) -> list[str]:
+        """Move every case closed before ``before`` into ``archive/<id>.json`` with its
+        events and outbox records (staged until commit); returns the ids moved.
+
+        A case with mail still to send stays. Every file is written (atomically, fsynced)
+        before anything leaves the tables, so a crash before the commit leaves the cases in
+        the store and the next run writes the same files again. Processed-mail fingerprints
+        stay: an archived case's mail is never processed anew. Raises ``StoreError``.
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path} is open for reading only")
+        outbox_of = self._outbox_by_case()
+        due = [doc for doc in self._cases.all() if _archivable(doc, before, outbox_of)]
+        if not due:
+            return []
+        self._make_archive_dir()
+        for doc in due:
+            record = self._archive_record(doc, outbox_of.get(doc["id"], []))
+            text = json.dumps(record, ensure_ascii=False)
+            write_atomically(self.archive_path(doc["id"]), text.encode("utf-8"))
+        self._remove_cases(due, outbox_of)
+        return [doc["id"] for doc in due]
+
+    def archived(self, case_id: str) -> dict[str, Any] | None:
+        """The archive record of a case moved out of the store (``case_json`` plus its
+        ``outbox`` records), or None. Raises ``StoreError`` for an unreadable file."""
+        if self.path is None or not _SAFE_CASE_ID.fullmatch(case_id):
+            return None
+        path = self.archive_path(case_id)
+        try:
+            record: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        except (OSError, json.JSONDecodeError) as exc:
+            raise StoreError(f"cannot read {path}: {exc}") from exc
+        return record
+
+    def archive_path(self, case_id: str) -> Path:
+        return self.archive_dir / f"{case_id.upper()}.json"
+
+    def _outbox_by_case(self) -> dict[str, list[Document]]:
+        outbox_of: dict[str, list[Document]] = defaultdict(list)
+        for doc in self._outbox.all():
+            outbox_of[doc["mail"].get("case_id") or ""].append(doc)
+        return outbox_of
+
+    def _make_archive_dir(self) -> None:
+        self.archive_dir.mkdir(exist_ok=True)
+        _fsync_dir(self.archive_dir.parent)  # else a power cut may lose the folder's entry
+
+    def _archive_record(self, doc: Document, outbox: list[Document]) -> dict[str, Any]:
+        """The shape of ``case_json`` plus ``outbox``; the stored document as it is, so that
+        no key is lost even if ``Case`` no longer knows it."""
+        events = self.events(doc["id"])
+        return {**dict(doc), "events": events, "outbox": [dict(mail) for mail in outbox]}
+
+    def _remove_cases(self, docs: list[Document], outbox_of: dict[str, list[Document]]) -> None:
+        case_ids = [doc["id"] for doc in docs]
+        self._events.remove(doc_ids=[i for case_id in case_ids for i in self._events_of[case_id]])
+        self._outbox.remove(doc_ids=[m.doc_id for case_id in case_ids for m in outbox_of[case_id]])
+        self._cases.remove(doc_ids=[doc.doc_id for doc in docs])
+        # Rebuilt from the tables rather than patched: this runs once a day, and a rebuild
+        # cannot leave a Message-ID, order or customer pointing at a case that is gone.
+        self._build_indexes()
+
     # -- heartbeat ----------------------------------------------------------------------
     # A tiny file of its own: a poll that found nothing must not rewrite the whole store.
 
@@ -537,6 +617,16 @@ class CaseStore:
             self._journal.close()
             self._journal = None
         self._journal_path.unlink(missing_ok=True)
+
+
+def _archivable(
+    doc: dict[str, Any], before: datetime, outbox_of: dict[str, list[Document]]
+) -> bool:
+    closed_at = doc.get("closed_at")
+    if doc["status"] != CaseStatus.CLOSED.value or not closed_at:
+        return False
+    pending = any(mail["status"] == "pending" for mail in outbox_of.get(doc["id"], ()))
+    return datetime.fromisoformat(closed_at) < before and not pending
 
 
 def _case_key(case_id: str) -> str:

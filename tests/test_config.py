@@ -18,6 +18,7 @@ def test_the_shipped_config_is_valid() -> None:
     config = config_module.load(PROJECT / "config.toml")
     assert config.shop.response_deadline_days == 14
     assert config.storage.path.is_absolute()
+    assert config.retention.archive_after_days == 90
 
 
 @pytest.mark.parametrize(
@@ -28,6 +29,9 @@ def test_the_shipped_config_is_valid() -> None:
         ("shop", "bogus", 1, "unknown key"),
         ("shop", "timezone", "Mars/Olympus", "unknown time zone"),
         ("understanding", "order_number_pattern", "([0-9", "not a valid regular expression"),
+        ("retention", "archive_after_days", 0, "greater than or equal to 1"),
+        # A closed case that a reply can still reopen must not leave the store.
+        ("retention", "archive_after_days", 30, "must be larger than shop.reopen_days (30)"),
     ],
 )
 def test_bad_values_name_the_key(section: str, key: str, value: object, problem: str) -> None:
