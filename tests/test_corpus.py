@@ -9,6 +9,12 @@
   used to tune the rules: the honest measure of generalisation. Keep it blind: fix the
   language, not these files. Floors sit below what the rules reach (measured: kind 0.967,
   category 0.938, resolution 0.954, orders 0.978, name 0.989).
+- ``heldout3``: tests/data/heldout3, 70 mails written blind by a third author; measured
+  blind first (kind 0.957, orders 0.957, category 0.873, resolution 0.945), then studied to
+  fix the language: regression floors only, like ``heldout``.
+- ``heldout4``: tests/data/heldout4, 60 mails (half English) written blind by a fourth
+  author and never used to tune the rules. Keep it blind. Measured after the fixes from
+  ``heldout3``: kind 0.933, orders 0.983, category 0.850, resolution 0.900, name 0.967.
 """
 
 from __future__ import annotations
@@ -55,7 +61,32 @@ CORPORA = {
             "customer_name": 0.95,
         },
     ),
+    "heldout3": (
+        ROOT / "tests" / "data" / "heldout3",
+        {
+            "kind": 0.97,
+            "language": 0.98,
+            "order_numbers": 0.97,
+            "category": 0.94,
+            "resolution": 0.93,
+            "customer_name": 0.97,
+        },
+    ),
+    "heldout4": (
+        ROOT / "tests" / "data" / "heldout4",
+        {
+            "kind": 0.90,
+            "language": 0.98,
+            "order_numbers": 0.95,
+            "category": 0.82,
+            "resolution": 0.87,
+            "customer_name": 0.93,
+        },
+    ),
 }
+# Every category must be recognised at least this well (F1); the blind set of 60 mails has
+# four or five complaints per category, so one miss moves its F1 by ~0.1.
+MIN_F1 = {"heldout4": 0.6}
 CASES = [(corpus, field, floor) for corpus, (_, f) in CORPORA.items() for field, floor in f.items()]
 _reports: dict[str, EvalReport] = {}
 
@@ -86,7 +117,8 @@ def test_accuracy_floor(corpus: str, field: str, floor: float) -> None:
 @pytest.mark.parametrize("corpus", sorted(CORPORA))
 def test_every_category_is_recognised(corpus: str) -> None:
     report = report_of(corpus)
-    weak = {name: row["f1"] for name, row in report.per_category.items() if row["f1"] < 0.7}
+    least = MIN_F1.get(corpus, 0.7)
+    weak = {name: row["f1"] for name, row in report.per_category.items() if row["f1"] < least}
     if weak:
         print(report.render_text())
     assert not weak
