@@ -469,3 +469,17 @@ def test_outlook_reply_with_raw_8bit_subject() -> None:
     assert parsed.subject == "RE: [#41] Reklamacja przyjęta"
     assert parsed.reply_text == "Dzień dobry,\nczajnik nadal przecieka.\n\nJan Kowalski"
     assert parsed.quoted_text.startswith("________________________________\nOd: Anna Nowak")
+
+
+@pytest.mark.parametrize(
+    ("header", "name", "address"),
+    [
+        ('"root@localhost" <root@localhost>', "", "root@localhost"),  # a name that is no name
+        ('"Kowalski, Jan" <jan@poczta.example>', "Kowalski, Jan", "jan@poczta.example"),
+        ("=?utf-8?q?Ania_=C5=BBak?= <ania@poczta.example>", "Ania Żak", "ania@poczta.example"),
+        ("<bare@poczta.example>", "", "bare@poczta.example"),
+    ],
+)
+def test_sender_name_and_address(header: str, name: str, address: str) -> None:
+    parsed = parse(mail(f"From: {header}\nSubject: x\n\nbody\n"))
+    assert (parsed.sender_name, parsed.sender) == (name, address)
