@@ -1,8 +1,8 @@
 """Wire the edges together from a ``Config``: the services, the mailbox, the sender, the jobs.
 
 ``opened(config)`` gives a ``Running`` worker whose methods are the jobs of DESIGN.md
-section 1 (``poll``, ``deliver``, ``deadlines``, ``retention``); ``inbox-worker poll`` calls
-one, ``run`` hands them all to the scheduler.
+section 1 (``poll``, ``deliver``, ``deadlines``, ``digest``, ``retention``); ``inbox-worker
+poll`` calls one, ``run`` hands them all to the scheduler.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from inbox_worker import reports, retention
 from inbox_worker.config import Config
+from inbox_worker.digest import queue_digest
 from inbox_worker.errors import InboxWorkerError, MailboxError, SendError
 from inbox_worker.imap import ImapMailbox
 from inbox_worker.pipeline import Services, open_services
@@ -81,6 +82,15 @@ class Running:
         deliver(self.services, self.sender)  # if sending fails, the deliver job retries
         return summary
 
+    def digest(self) -> str:
+        """Queue the owner's digest of the days just past (once per period) and send it;
+        returns a one-line summary."""
+        services = self.services
+        summary = queue_digest(services.store, services.templates, self.config, services.clock())
+        services.store.commit()
+        deliver(services, self.sender)  # if sending fails, the deliver job retries
+        return summary
+
     def retention(self) -> str:
         """Archive the old closed cases (committed); returns a one-line summary."""
         store, now = self.services.store, self.services.clock()
@@ -104,6 +114,16 @@ class Running:
                     {
                         "trigger": "cron",
                         "hour": schedule.deadlines_cron_hour,
+                        "timezone": self.config.shop.timezone,
+                        "misfire_grace_time": DAILY_JOB_GRACE_SECONDS,
+                    },
+                ),
+                "digest": (
+                    self.digest,
+                    {
+                        "trigger": "cron",
+                        "day_of_week": self.config.digest.weekday,
+                        "hour": self.config.digest.hour,
                         "timezone": self.config.shop.timezone,
                         "misfire_grace_time": DAILY_JOB_GRACE_SECONDS,
                     },

@@ -149,6 +149,26 @@ def deadlines(ctx: click.Context) -> None:
 
 
 @main.command()
+@click.option("--print", "only_print", is_flag=True, help="Print the mail; send nothing.")
+@click.pass_context
+@clear_errors
+def digest(ctx: click.Context, only_print: bool) -> None:
+    """Send the owner's digest of the days just past now (the `digest` job, once); with
+    --print, only show it (read-only, safe beside a running worker)."""
+    from datetime import UTC, datetime
+
+    from inbox_worker import app
+    from inbox_worker import digest as digest_job
+
+    config = load_config(ctx)
+    if only_print:
+        click.echo(digest_job.printed(config, datetime.now(UTC)))
+        return
+    with app.opened(config, connect=False) as running:
+        click.echo(running.digest())
+
+
+@main.command()
 @click.pass_context
 @clear_errors
 def retention(ctx: click.Context) -> None:

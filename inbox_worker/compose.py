@@ -38,6 +38,9 @@ class Letter:
     reply_to: str = ""
     # False for what a person wrote (a staff reply to the customer): never held by the caps.
     automatic: bool = True
+    # A fixed Message-ID for a mail that must be queued only once (the digest of a period);
+    # empty: a fresh one.
+    message_id: str = ""
 
 
 class Templates:
@@ -67,7 +70,8 @@ class Templates:
         return sorted(set.intersection(*per_language))
 
     def render(self, letter: Letter) -> OutgoingMail:
-        """Render ``letter`` into a mail with a fresh Message-ID in our own domain."""
+        """Render ``letter`` into a mail with its own Message-ID, else a fresh one in our
+        domain."""
         language = letter.language if letter.language in LANGUAGES else LANGUAGES[0]
         variables = {**letter.variables, "case_id": letter.case_id, "language": language}
         subject, text = _split_subject(
@@ -75,7 +79,7 @@ class Templates:
         )
         html = self._render_html(f"{language}/{letter.template}.html.j2", variables, text)
         return OutgoingMail(
-            message_id=self.new_message_id(letter.case_id, letter.template),
+            message_id=letter.message_id or self.new_message_id(letter.case_id, letter.template),
             to=letter.to,
             subject=subject,
             text=text,

@@ -138,6 +138,27 @@ class RetentionConfig(_Section):
     archive_after_days: Annotated[int, Field(ge=1)] = 90
 
 
+class DigestConfig(_Section):
+    # The owner's report goes out weekly on this day, at this hour (shop time).
+    weekday: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"] = "mon"
+    hour: Annotated[int, Field(ge=0, le=23)] = 7
+    # The whole days before the day of sending that the report covers.
+    days: Annotated[int, Field(ge=1)] = 7
+    # Empty: shop.owner_address, else shop.staff_notify.
+    recipient: str = ""
+
+    @field_validator("recipient")
+    @classmethod
+    def _address_or_empty(cls, value: str) -> str:
+        if value and not re.fullmatch(r"[^@\s]+@[^@\s]+", value):
+            raise ValueError("must be an e-mail address, or empty")
+        return value
+
+    def address(self, shop: ShopConfig) -> str:
+        """Where the digest goes."""
+        return self.recipient or shop.owner_address or shop.staff_notify
+
+
 class SecurityConfig(_Section):
     trusted_authserv_ids: tuple[str, ...] = ()
     require_staff_authentication: bool = True
@@ -187,6 +208,7 @@ class Config(_Section):
     limits: LimitsConfig = LimitsConfig()
     templates: TemplatesConfig = TemplatesConfig()
     retention: RetentionConfig = RetentionConfig()
+    digest: DigestConfig = DigestConfig()
 
 
 def load(path: Path | None = None) -> Config:

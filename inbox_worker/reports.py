@@ -165,6 +165,8 @@ def sample_case(config: Config, language: str) -> Case:
 
 def sample_variables(case: Case, config: Config) -> dict[str, Any]:
     """Every variable any template may use, filled with sample values."""
+    from inbox_worker.digest import sample_digest  # the digest builds on this module
+
     return {
         **case_variables(case, config),
         "missing_order": False,
@@ -193,6 +195,7 @@ def sample_variables(case: Case, config: Config) -> dict[str, Any]:
         "message_id": "<forged@evil.example>",
         "auth_results": [],
         "archived_as": "data/mail/ab/abcdef.eml",
+        "digest": sample_digest(case),
     }
 
 
@@ -212,31 +215,61 @@ def preview(config: Config, name: str, case_id: str | None, language: str | None
     return f"Subject: {mail.subject}\nTo: {mail.to}\n\n{mail.text}"
 
 
-def stage_report(store: CaseStore, config: Config, since: datetime) -> dict[str, Any]:
-    """Where the service process breaks: cases opened since ``since`` by stage and category,
-    with how many were accepted, their average rating and how many missed the deadline."""
-    cases = [c for c in store.all_cases() if c.created_at >= since.isoformat()]
+def opened_between(store: CaseStore, since: datetime, until: datetime | None) -> list[Case]:
+    """The cases created at or after ``since`` and, when given, before ``until``."""
+    return [
+        case
+        for case in store.all_cases()
+        if since <= datetime.fromisoformat(case.created_at)
+        and (until is None or datetime.fromisoformat(case.created_at) < until)
+    ]
+
+
+def stage_report(
+    store: CaseStore, config: Config, since: datetime, until: datetime | None = None
+) -> dict[str, Any]:
+    """Where the service process breaks: cases opened since ``since`` (and before ``until``)
+    by stage and category, with how many were accepted or rejected, their ratings and how
+    many were answered after the deadline. Stages come most cases first."""
+    cases = opened_between(store, since, until)
     stages: dict[str, dict[str, Any]] = {}
     for case in cases:
         stage = case.stage.value if case.stage else "other"
         category = case.category.value if case.category else "other"
-        row = stages.setdefault(
-            stage,
-            {"cases": 0, "categories": {}, "accepted": 0, "ratings": [], "late": 0, "orders": []},
-        )
+        row = stages.setdefault(stage, _empty_stage_row())
         row["cases"] += 1
         row["categories"][category] = row["categories"].get(category, 0) + 1
-        row["accepted"] += case.status is CaseStatus.ACCEPTED or _was_accepted(store, case)
-        row["late"] += _answered_late(case, config)
+        row["accepted"] += reached(store, case, CaseStatus.ACCEPTED)
+        row["rejected"] += reached(store, case, CaseStatus.REJECTED)
+        row["late"] += answered_late(case, config)
         row["orders"].extend(case.order_numbers)
         if case.rating is not None:
             row["ratings"].append(case.rating)
     for row in stages.values():
         ratings = row.pop("ratings")
+        row["ratings"] = len(ratings)
         row["average_rating"] = round(sum(ratings) / len(ratings), 2) if ratings else None
         row["orders"] = sorted(set(row["orders"]))
-    ordered = dict(sorted(stages.items(), key=lambda item: -item[1]["cases"]))
-    return {"since": since.isoformat(), "cases": len(cases), "stages": ordered}
+    # Ties go by name, so the stage named first does not depend on the order of the store.
+    ordered = dict(sorted(stages.items(), key=lambda item: (-item[1]["cases"], item[0])))
+    return {
+        "since": since.isoformat(),
+        "until": until.isoformat() if until else None,
+        "cases": len(cases),
+        "stages": ordered,
+    }
+
+
+def _empty_stage_row() -> dict[str, Any]:
+    return {
+        "cases": 0,
+        "categories": {},
+        "accepted": 0,
+        "rejected": 0,
+        "ratings": [],
+        "late": 0,
+        "orders": [],
+    }
 
 
 def render_stage_report(report: dict[str, Any]) -> str:
@@ -246,19 +279,21 @@ def render_stage_report(report: dict[str, Any]) -> str:
         rating = row["average_rating"] if row["average_rating"] is not None else "-"
         lines.append(
             f"  {stage:<10} {row['cases']:>4} cases ({categories}); accepted {row['accepted']},"
-            f" answered late {row['late']}, average rating {rating}"
+            f" rejected {row['rejected']}, answered late {row['late']}, average rating {rating}"
         )
     return "\n".join(lines)
 
 
-def _was_accepted(store: CaseStore, case: Case) -> bool:
-    return any(
-        e["type"] == "status" and e.get("to") == CaseStatus.ACCEPTED.value
-        for e in store.events(case.id)
+def reached(store: CaseStore, case: Case, status: CaseStatus) -> bool:
+    """True when the case is in ``status`` or was at some point (a decided case is closed
+    later, and may be reopened)."""
+    return case.status is status or any(
+        e["type"] == "status" and e.get("to") == status.value for e in store.events(case.id)
     )
 
 
-def _answered_late(case: Case, config: Config) -> bool:
+def answered_late(case: Case, config: Config) -> bool:
+    """True when the decision went out after the deadline day (shop time)."""
     if case.answered_at is None:
         return False
     answered = datetime.fromisoformat(case.answered_at).astimezone(config.shop.tz).date()

@@ -499,6 +499,24 @@ class CaseStore:
         self._remove_cases(due, outbox_of)
         return [doc["id"] for doc in due]
 
+    def drop_mail_without_case(self, before: datetime) -> int:
+        """Remove the outbox records of mail about no case (staff notices, the digest)
+        queued before ``before`` and since sent or given up (staged until commit); returns
+        how many. Nothing is archived: they are copies of mail already delivered, and would
+        otherwise stay forever. Mail still to send stays. Raises ``StoreError``."""
+        if self.read_only:
+            raise StoreError(f"{self.path} is open for reading only")
+        old = [
+            doc.doc_id
+            for doc in self._outbox_by_case().get("", [])
+            if doc["status"] in ("sent", "failed")
+            and datetime.fromisoformat(doc["queued_at"]) < before
+        ]
+        if old:
+            self._outbox.remove(doc_ids=old)
+            self._build_indexes()
+        return len(old)
+
     def archived(self, case_id: str) -> dict[str, Any] | None:
         """The archive record of a case moved out of the store (``case_json`` plus its
         ``outbox`` records), or None. Raises ``StoreError`` for an unreadable file."""

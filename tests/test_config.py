@@ -32,6 +32,16 @@ def test_the_shipped_config_is_valid() -> None:
         ("retention", "archive_after_days", 0, "greater than or equal to 1"),
         # A closed case that a reply can still reopen must not leave the store.
         ("retention", "archive_after_days", 30, "must be larger than shop.reopen_days (30)"),
+        (
+            "digest",
+            "weekday",
+            "monday",
+            "must be 'mon', 'tue', 'wed', 'thu', 'fri', 'sat' or 'sun'",
+        ),
+        ("digest", "hour", 24, "less than or equal to 23"),
+        ("digest", "days", 0, "greater than or equal to 1"),
+        ("digest", "recipient", "szef", "must be an e-mail address, or empty"),
+        ("digest", "when", "mon", "unknown key"),
     ],
 )
 def test_bad_values_name_the_key(section: str, key: str, value: object, problem: str) -> None:

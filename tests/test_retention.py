@@ -180,6 +180,33 @@ def test_the_job_cuts_off_at_midnight_shop_time_and_says_what_it_did(tmp_path: P
     assert summary == "archived 1 closed case (closed before 2026-08-18)"
 
 
+def test_old_sent_mail_without_a_case_is_dropped_but_never_mail_to_send(tmp_path: Path) -> None:
+    config = make_config(tmp_path)
+    with CaseStore(config.storage.path) as store:
+        case_id = _add_case(store, closed_at=None, status=CaseStatus.IN_PROGRESS)
+
+        def notice(name: str, at: datetime, status: str) -> None:
+            store.queue(OutgoingMail(f"<{name}@sklep.example>", "szef@sklep.example", "", ""), at)
+            if status == "sent":
+                store.mark_sent(f"<{name}@sklep.example>", at, "250 ok")
+            elif status == "failed":
+                store.mark_failed(f"<{name}@sklep.example>", "550 no such user", None)
+
+        notice("old-sent", LONG_AGO, "sent")
+        notice("old-failed", LONG_AGO, "failed")
+        notice("old-pending", LONG_AGO, "pending")
+        notice("recent-sent", NOW - timedelta(days=10), "sent")
+        summary = retention.archive_old_cases(store, config, NOW)
+    assert summary.endswith("; dropped 2 sent or failed mails without a case")
+    with CaseStore(config.storage.path) as store:
+        assert sorted(doc["message_id"] for doc in store.outbox()) == [
+            f"<ack-{case_id}@sklep.example>",
+            "<old-pending@sklep.example>",
+            "<recent-sent@sklep.example>",
+        ]
+        assert store.outgoing("<old-sent@sklep.example>") is None
+
+
 # -- the worker, the scheduler and the command line --------------------------------------
 
 
