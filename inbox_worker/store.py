@@ -452,7 +452,10 @@ class CaseStore:
         doc = self._outbox.get(doc_id=doc_id) if doc_id is not None else None
         if not isinstance(doc, dict) or doc["status"] == "sent":
             return
-        update = {"status": "sent", "sent_at": at, "server_reply": server_reply}
+        # The HTML alternative is the text in the shared layout: once the mail is out, the
+        # text is the record, and the store (all in memory) need not carry both.
+        mail = {**doc["mail"], "html": None}
+        update = {"status": "sent", "sent_at": at, "server_reply": server_reply, "mail": mail}
         self._outbox.update(update, doc_ids=[doc_id])  # type: ignore[list-item]
         self._record_answer(doc["mail"], at, server_reply)
 

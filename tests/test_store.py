@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -90,6 +91,16 @@ def test_sent_mail_survives_a_crash_before_commit(tmp_path: Path) -> None:
     with CaseStore(path) as reopened:
         assert reopened.pending(NOW) == []
         assert reopened.outbox()[0]["status"] == "sent"
+
+
+def test_a_sent_mail_keeps_its_text_but_not_its_html(tmp_path: Path) -> None:
+    store = CaseStore(tmp_path / "cases.json")
+    store.queue(replace(_mail(), html="<p>t</p>"), NOW)
+    assert store.outgoing("<iw.1@sklep.example>").html == "<p>t</p>"  # type: ignore[union-attr]
+    store.mark_sent("<iw.1@sklep.example>", NOW, "250 ok")
+    sent = store.outgoing("<iw.1@sklep.example>")
+    assert sent is not None and (sent.text, sent.html) == ("t", None)
+    store.close()
 
 
 def test_interrupted_attempts_are_counted_after_a_crash(tmp_path: Path) -> None:
