@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from inbox_worker.language import fold
 from inbox_worker.rules import RatingRules
 
-_OUT_OF = re.compile(r"(?<![\d/])(\d{1,2})\s*(?:/|na|z|out of|of)\s*(5|10)(?![\d/])", re.I)
+_OUT_OF = re.compile(r"(?<![\d/])(\d{1,2})\s*(/|na|z|out of|of)\s*(5|10)(?![\d/])", re.I)
+# "2 z 5 rzeczy", "3 of 5 glasses": a count of things, not a score (unless of stars, points).
+_COUNTED_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
+_SCORE_UNITS = frozenset(
+    "stars star gwiazdek gwiazdki gwiazdka gwiazdkami points pkt punktów punktow".split()  # noqa: SIM905
+)
+# A score leading the first line, then a comment: "4 – would have been 5", "Piątka, ale ...".
+_LEADING = re.compile(r"^\W*(\d{1,2}|[^\W\d_]+)\s*[-–—:,!]\s*\S")
 # A first line that is only the score, also as Polish says it: "Na trójkę.", "na 4".
 _FIRST_WORD = re.compile(r"^\W*(?:na\s+)?([^\W_]+)\W*$", re.I)
 
@@ -41,6 +48,7 @@ def find_rating(text: str, rules: RatingRules) -> RatingAnswer | None:
         or _out_of(text)
         or _lead_in(text, rules)
         or _stars(text, rules)
+        or _leading(lines[0], rules)
     )
 
 
@@ -74,10 +82,26 @@ def _out_of(text: str) -> RatingAnswer | None:
     found = _OUT_OF.search(text)
     if not found:
         return None
-    value, scale = int(found.group(1)), int(found.group(2))
+    counted = _COUNTED_AFTER.match(text, found.end())
+    if found.group(2) != "/" and counted and fold(counted.group(1)) not in _SCORE_UNITS:
+        return None
+    value, scale = int(found.group(1)), int(found.group(3))
     if scale != 5:
         return RatingAnswer(None, found.group(0), f"score on a scale of {scale}")
     return RatingAnswer(_valid(value), found.group(0), "score out of 5")
+
+
+def _leading(line: str, rules: RatingRules) -> RatingAnswer | None:
+    """A score that opens the first line before a comment; only in answers to the survey
+    (the caller asks for survey words), since "2 – paczki nie doszły" is no score."""
+    found = _LEADING.match(line)
+    if not found:
+        return None
+    token = found.group(1)
+    value = int(token) if token.isdigit() else rules.words.get(fold(token))
+    if value is None:
+        return None
+    return RatingAnswer(_valid(value), found.group(0), "score leading the first line")
 
 
 def _lead_in(text: str, rules: RatingRules) -> RatingAnswer | None:

@@ -208,6 +208,9 @@ def test_reply_with_a_new_problem_is_a_complaint(understanding: Understanding) -
         ("dziesięć", None),
         ("Na trojke. Kasa wróciła po 4 tygodniach.", 3),
         ("trójkę", 3),
+        ("4 – would have been a 5, but the courier was late.", 4),  # score, then a comment
+        ("Piątka, ale formularz był za długi.", 5),
+        ("4/5\npieniądze są, minus punkt za czas.", 4),
     ],
 )
 def test_rating(understanding: Understanding, text: str, rating: int | None) -> None:
@@ -219,6 +222,21 @@ def test_rating(understanding: Understanding, text: str, rating: int | None) -> 
     assert findings.kind is Kind.RATING
     assert findings.rating == rating
     assert findings.category is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zwracam 2 z 5 kubków, proszę o zwrot pieniędzy.",  # a count of things, not a score
+        "2 – paczki nie doszły, proszę o informację.",  # a leading number without a survey
+    ],
+)
+def test_numbers_outside_a_survey_answer_are_no_rating(
+    understanding: Understanding, text: str
+) -> None:
+    findings = understand(mail(text, subject="Zamówienie 512345"), HUMAN, understanding)
+    assert findings.kind is Kind.COMPLAINT
+    assert findings.rating is None
 
 
 @pytest.mark.parametrize(
