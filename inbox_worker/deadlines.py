@@ -10,7 +10,7 @@ deadline that falls on a holiday: the earlier date is always the safe one for th
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from inbox_worker.config import ShopConfig
 from inbox_worker.models import Category
@@ -18,9 +18,19 @@ from inbox_worker.models import Category
 WITHDRAWAL_REFUND_DAYS = 14
 
 
+def local_day(moment: datetime, tz: tzinfo) -> date:
+    """The calendar day ``moment`` falls on in the shop's time zone."""
+    return moment.astimezone(tz).date()
+
+
+def local_midnight(day: date, tz: tzinfo) -> datetime:
+    """The start of ``day`` in the shop's time zone."""
+    return datetime.combine(day, time(0), tzinfo=tz)
+
+
 def deadline_for(received: datetime, category: Category, shop: ShopConfig) -> tuple[date, str]:
     """The date by which the shop must act, and which clock it is ("complaint"/"withdrawal")."""
-    day = received.astimezone(shop.tz).date()
+    day = local_day(received, shop.tz)
     if category is Category.RETURN:
         return day + timedelta(days=WITHDRAWAL_REFUND_DAYS), "withdrawal"
     return day + timedelta(days=shop.response_deadline_days), "complaint"
@@ -28,4 +38,4 @@ def deadline_for(received: datetime, category: Category, shop: ShopConfig) -> tu
 
 def days_left(deadline: str, now: datetime, shop: ShopConfig) -> int:
     """Whole calendar days from today (shop time) to the deadline; negative when past."""
-    return (date.fromisoformat(deadline) - now.astimezone(shop.tz).date()).days
+    return (date.fromisoformat(deadline) - local_day(now, shop.tz)).days

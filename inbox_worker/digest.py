@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from inbox_worker.compose import Letter, Templates
 from inbox_worker.config import Config
+from inbox_worker.deadlines import local_day, local_midnight
 from inbox_worker.models import Case, CaseStatus, OutgoingMail
 from inbox_worker.reports import (
     answered_late,
@@ -42,12 +43,12 @@ class Period:
 
     @property
     def start(self) -> datetime:
-        return datetime.combine(self.first_day, time(0), tzinfo=self.tz)
+        return local_midnight(self.first_day, self.tz)
 
     @property
     def end(self) -> datetime:
         """Midnight after ``last_day`` (excluded)."""
-        return datetime.combine(self.last_day + timedelta(days=1), time(0), tzinfo=self.tz)
+        return local_midnight(self.last_day + timedelta(days=1), self.tz)
 
     def __contains__(self, day: str) -> bool:
         return self.first_day.isoformat() <= day <= self.last_day.isoformat()
@@ -57,7 +58,7 @@ def period_before(now: datetime, config: Config) -> Period:
     """The ``digest.days`` whole days before today (shop time): sent on a Monday, at
     whatever hour, the default digest covers Monday to Sunday of the week before."""
     tz = config.shop.tz
-    today = now.astimezone(tz).date()
+    today = local_day(now, tz)
     return Period(today - timedelta(days=config.digest.days), today - timedelta(days=1), tz)
 
 
@@ -149,7 +150,7 @@ def _missed_row(case: Case, config: Config) -> dict[str, Any]:
         "id": case.id,
         "deadline": case.deadline,
         "category": case.category.value if case.category else "other",
-        "answered_on": answered.astimezone(config.shop.tz).date() if answered else None,
+        "answered_on": local_day(answered, config.shop.tz) if answered else None,
     }
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from inbox_worker.casework import case_variables
 from inbox_worker.compose import Letter, Templates
 from inbox_worker.config import Config
-from inbox_worker.deadlines import days_left
+from inbox_worker.deadlines import days_left, local_day
 from inbox_worker.errors import StoreError
 from inbox_worker.models import Case, CaseStatus, Category, Resolution
 from inbox_worker.store import CaseStore
@@ -296,5 +296,5 @@ def answered_late(case: Case, config: Config) -> bool:
     """True when the decision went out after the deadline day (shop time)."""
     if case.answered_at is None:
         return False
-    answered = datetime.fromisoformat(case.answered_at).astimezone(config.shop.tz).date()
+    answered = local_day(datetime.fromisoformat(case.answered_at), config.shop.tz)
     return answered.isoformat() > case.deadline

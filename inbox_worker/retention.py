@@ -9,9 +9,10 @@ memory and every commit grow with each case the shop ever had.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from inbox_worker.config import Config
+from inbox_worker.deadlines import local_day, local_midnight
 from inbox_worker.store import CaseStore
 
 log = logging.getLogger(__name__)
@@ -20,9 +21,8 @@ log = logging.getLogger(__name__)
 def cutoff(now: datetime, config: Config) -> datetime:
     """Midnight (shop time) of the day ``archive_after_days`` before today: whatever the hour
     of the run, a case closed before it has been closed for longer than that."""
-    tz = config.shop.tz
-    day = now.astimezone(tz).date() - timedelta(days=config.retention.archive_after_days)
-    return datetime.combine(day, time(0), tzinfo=tz)
+    day = local_day(now, config.shop.tz) - timedelta(days=config.retention.archive_after_days)
+    return local_midnight(day, config.shop.tz)
 
 
 def archive_old_cases(store: CaseStore, config: Config, now: datetime) -> str:
