@@ -99,13 +99,13 @@ class OrderFinder:
         word = re.match(r"[^\s\d]+", after)
         return bool(word and fold(word.group(0)).rstrip(".,;:)") in self.rules.units_after)
 
-    def _names_other_kind(self, words_before: list[str], folded: str, bare: str) -> bool:
+    def _names_other_kind(self, previous: str | None, word: str) -> bool:
         """'Invoice no.', 'nr kat.', 'Settlement no.': a bare "number" cue after a distractor."""
-        generic = self.rules.generic_cues
-        if not words_before or (folded not in generic and bare not in generic):
-            return False
-        previous = fold(words_before[-1])
-        return previous in self.distractors or previous.rstrip(".") in self.distractors
+        return (
+            previous is not None
+            and _among(word, self.rules.generic_cues)
+            and _among(previous, self.distractors)
+        )
 
     def _nearest_cue(self, before: str) -> tuple[str, str] | None:
         line = before.rsplit("\n\n", 1)[-1]
@@ -113,16 +113,21 @@ class OrderFinder:
         counted = 0
         for index in range(len(words) - 1, -1, -1):
             word = words[index]
-            folded = fold(word)
-            bare = folded.rstrip(".")
-            if folded in self.cue_words or bare in self.cue_words:
-                if self._names_other_kind(words[:index], folded, bare):
-                    return ("distractor", f"{words[index - 1]} {word}")
+            if _among(word, self.cue_words):
+                previous = words[index - 1] if index else None
+                if self._names_other_kind(previous, word):
+                    return ("distractor", f"{previous} {word}")
                 return ("order", word)
-            if folded in self.distractors or bare in self.distractors:
+            if _among(word, self.distractors):
                 return ("distractor", word)
             if word not in "#/-":
                 counted += 1
             if counted >= self.rules.lookback_words:
                 break
         return None
+
+
+def _among(word: str, words: frozenset[str] | set[str]) -> bool:
+    """``word`` (folded, with or without its abbreviation dot) is one of ``words``."""
+    folded = fold(word)
+    return folded in words or folded.rstrip(".") in words

@@ -56,6 +56,11 @@ def _valid(value: int) -> int | None:
     return value if 1 <= value <= 5 else None
 
 
+def _number(token: str, rules: RatingRules) -> int | None:
+    """The number a digit run or a number word ("cztery", "trójkę") stands for."""
+    return int(token) if token.isdigit() else rules.words.get(fold(token))
+
+
 def _stars(text: str, rules: RatingRules) -> RatingAnswer | None:
     found = re.search(f"[{re.escape(rules.stars_filled + rules.stars_empty)}]{{3,}}", text)
     if not found:
@@ -70,12 +75,15 @@ def _alone(line: str, rules: RatingRules) -> RatingAnswer | None:
     if not found:
         return None
     word = found.group(1)
-    if word.isdigit():
-        return RatingAnswer(_valid(int(word)), line, "number alone on the first line")
-    value = rules.words.get(fold(word))
+    value = _number(word, rules)
     if value is None:
         return None
-    return RatingAnswer(_valid(value), line, "number word alone on the first line")
+    how = (
+        "number alone on the first line"
+        if word.isdigit()
+        else "number word alone on the first line"
+    )
+    return RatingAnswer(_valid(value), line, how)
 
 
 def _out_of(text: str) -> RatingAnswer | None:
@@ -97,8 +105,7 @@ def _leading(line: str, rules: RatingRules) -> RatingAnswer | None:
     found = _LEADING.match(line)
     if not found:
         return None
-    token = found.group(1)
-    value = int(token) if token.isdigit() else rules.words.get(fold(token))
+    value = _number(found.group(1), rules)
     if value is None:
         return None
     return RatingAnswer(_valid(value), found.group(0), "score leading the first line")
@@ -110,8 +117,7 @@ def _lead_in(text: str, rules: RatingRules) -> RatingAnswer | None:
     for lead in rules.lead_ins:
         pattern = rf"(?<!\w){re.escape(fold(lead))}\s+(\d{{1,2}}|[^\W\d_]+)\b"
         for found in re.finditer(pattern, folded):
-            token = found.group(1)
-            value = int(token) if token.isdigit() else rules.words.get(token)
+            value = _number(found.group(1), rules)
             if value is None:
                 continue
             answer = RatingAnswer(_valid(value), found.group(0), f"after {lead!r}")
