@@ -28,8 +28,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--cold", action="store_true", help="start with an empty rule cache")
     args = parser.parse_args()
-    empty_cache = tempfile.TemporaryDirectory(prefix="bench-cache-")  # removed at exit
     if args.cold:
+        empty_cache = tempfile.TemporaryDirectory(prefix="bench-cache-")  # removed at exit
         os.environ["INBOX_WORKER_CACHE_DIR"] = empty_cache.name
     files = sorted(args.mails_dir.glob("*.eml"))
     if not files:

@@ -220,8 +220,8 @@ def opened_between(store: CaseStore, since: datetime, until: datetime | None) ->
     return [
         case
         for case in store.all_cases()
-        if since <= datetime.fromisoformat(case.created_at)
-        and (until is None or datetime.fromisoformat(case.created_at) < until)
+        if since <= (created := datetime.fromisoformat(case.created_at))
+        and (until is None or created < until)
     ]
 
 
